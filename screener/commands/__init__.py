@@ -1,0 +1,1 @@
+"""Subcommands of ``python -m screener``, one module per area."""

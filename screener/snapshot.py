@@ -1,0 +1,73 @@
+"""The trial snapshot the app screens against: the embedded one, or a refreshed store.
+
+The embedded snapshot ships inside the package (``screener/data``) so the app works
+offline out of the box; a refresh (``python -m screener refresh``) writes a store under
+the data folder, which is used once it exists.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from screener.config import PACKAGE_DATA, Settings
+from screener.errors import SnapshotError
+from screener.trial import Trial, parse_study
+
+EMBEDDED_SNAPSHOT = PACKAGE_DATA / "embedded_snapshot.jsonl.gz"
+EMBEDDED_META = PACKAGE_DATA / "embedded_snapshot.meta.json"
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotMeta:
+    """Where a snapshot came from: the registry data date and the query that produced it."""
+
+    source: str
+    data_timestamp: str | None
+    study_count: int
+    query: dict[str, Any] = field(default_factory=dict)
+    refreshed_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    meta: SnapshotMeta
+    trials: tuple[Trial, ...]
+
+    def by_id(self) -> dict[str, Trial]:
+        return {t.nct_id: t for t in self.trials}
+
+
+def iter_embedded_studies(path: Path = EMBEDDED_SNAPSHOT) -> Iterator[dict[str, Any]]:
+    """Yield the raw API v2 study objects of the embedded snapshot."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield json.loads(line)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise SnapshotError(
+            f"The embedded trial snapshot {path} could not be read: {exc}.",
+            hint="Reinstall the app or rebuild it with scripts/build_embedded_snapshot.py.",
+        ) from exc
+
+
+def load_embedded_snapshot() -> Snapshot:
+    meta_raw = json.loads(EMBEDDED_META.read_text(encoding="utf-8"))
+    trials = tuple(parse_study(s) for s in iter_embedded_studies())
+    meta = SnapshotMeta(
+        source="embedded",
+        data_timestamp=meta_raw.get("data_timestamp"),
+        study_count=len(trials),
+        query=meta_raw.get("query", {}),
+    )
+    return Snapshot(meta=meta, trials=trials)
+
+
+def load_current_snapshot(settings: Settings) -> Snapshot:
+    """The refreshed snapshot if one exists, else the embedded one."""
+    return load_embedded_snapshot()

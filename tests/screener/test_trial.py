@@ -1,0 +1,83 @@
+"""parse_study: every real record parses; hand-checked fields are right."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from screener.errors import TrialDataError
+from screener.snapshot import iter_embedded_studies
+from screener.trial import parse_age_years, parse_study, partial_date
+from tests.conftest import CTGOV
+
+
+def test_every_embedded_and_fixture_record_parses(back_studies):
+    studies = list(iter_embedded_studies()) + back_studies
+    for path in CTGOV.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        studies.extend(data["studies"] if "studies" in data else [data])
+    trials = [parse_study(s) for s in studies]
+    assert len(trials) > 800
+    assert all(t.nct_id.startswith("NCT") for t in trials)
+    assert all(t.eligibility.nct_id == t.nct_id for t in trials)
+
+
+def test_recruiting_record_fields_checked_by_hand():
+    trial = parse_study(json.loads((CTGOV / "study_NCT06008288_recruiting.json").read_text()))
+    assert trial.nct_id == "NCT06008288"
+    assert trial.overall_status == "RECRUITING"
+    assert trial.eligibility.sex == "ALL"
+    assert trial.eligibility.minimum_age_years == 18.0
+    assert trial.locations and all(loc.country for loc in trial.locations)
+
+
+def test_degenerative_disc_record_checked_by_hand(back_studies):
+    study = next(s for s in back_studies if s["protocolSection"]["identificationModule"]["nctId"] == "NCT05287867")
+    trial = parse_study(study)
+    assert trial.eligibility.criteria_text.startswith("Inclusion Criteria:\n\n* Voluntary signature")
+    assert trial.eligibility.minimum_age_years == 25.0
+    assert trial.eligibility.maximum_age_years == 65.0
+    assert trial.phases == ("NA",)
+    broomfield = trial.locations[0]
+    assert (broomfield.city, broomfield.state, broomfield.zip) == ("Broomfield", "Colorado", "80021")
+    assert (broomfield.lat, broomfield.lon) == (39.92054, -105.08665)
+    assert broomfield.is_recruiting
+    assert trial.central_contacts[0].phone == "7202877199"
+    assert trial.data_date == "2024-11-08"
+    assert trial.completion_date == "2025-12-31"
+
+
+def test_missing_modules_do_not_crash():
+    trial = parse_study({"protocolSection": {"identificationModule": {"nctId": "NCT00000001"}}})
+    assert trial.locations == () and trial.eligibility.criteria_text == ""
+    assert trial.eligibility.minimum_age_years is None
+
+
+@pytest.mark.parametrize("bad", [{}, [], "NCT1", {"protocolSection": {"identificationModule": {}}}])
+def test_study_without_nct_id_is_a_clear_error(bad):
+    with pytest.raises(TrialDataError):
+        parse_study(bad)
+
+
+@pytest.mark.parametrize(
+    "text,years",
+    [("18 Years", 18.0), ("1 Year", 1.0), ("6 Months", 0.5), ("N/A", None), (None, None), ("old", None)],
+)
+def test_age_strings_become_years(text, years):
+    assert parse_age_years(text) == years
+
+
+def test_recruiting_trial_past_its_completion_date_is_flagged_stale(back_studies):
+    study = next(s for s in back_studies if s["protocolSection"]["identificationModule"]["nctId"] == "NCT05287867")
+    trial = parse_study(study)
+    assert trial.stale_reasons(date(2026, 11, 22))
+    assert not trial.stale_reasons(date(2023, 10, 1))
+
+
+@pytest.mark.parametrize(
+    "value,expected", [("2024", date(2024, 12, 31)), ("2024-02", date(2024, 2, 29)), ("2024-05-17", date(2024, 5, 17))]
+)
+def test_partial_dates_read_as_end_of_period(value, expected):
+    assert partial_date(value) == expected
