@@ -1,0 +1,201 @@
+"""Patient self-screening service: answers in, ranked and explained trials out (what the page calls).
+
+``prepare_snapshot`` does the per-snapshot work once (parse criteria, index condition
+words, collect recruiting sites); the UI caches its result. ``screen_patient`` is then
+cheap enough to run on every answer: it filters trials to the person's condition,
+asks the engine for a verdict per trial, ranks them, picks the next question and
+raises the safety notice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from criteria.model import Outcome, TrialResult, Verdict
+from screener.conditions import ConditionIndex, ConditionVocabulary, load_condition_vocabulary
+from screener.geo import Geocoder, haversine_miles
+from screener.next_question import Step, next_step, remaining_estimate
+from screener.questions import QuestionBank
+from screener.safety import SafetyNotice, safety_notice
+from screener.snapshot import Snapshot, SnapshotMeta
+from screener.trial import Location, Trial
+
+try:  # The engine lands on main from its own branch; until then a stand-in judges age and sex only.
+    from criteria import evaluate, prepare
+    from screener.profile import validate_profile
+except ImportError:  # pragma: no cover - removed once the engine is merged
+    from screener._engine_standin import evaluate, prepare, validate_profile
+
+_VERDICT_RANK = {Verdict.LIKELY: 0, Verdict.POSSIBLE: 1, Verdict.EXCLUDED: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedSnapshot:
+    """A snapshot made ready for fast screening (build once per snapshot; the UI caches it)."""
+
+    meta: SnapshotMeta
+    trials: tuple[Trial, ...]
+    prepared: Mapping[str, Any]
+    index: ConditionIndex
+    #: Recruiting sites that have coordinates, per trial.
+    sites: Mapping[str, tuple[Location, ...]]
+
+    @property
+    def vocabulary(self) -> ConditionVocabulary:
+        return self.index.vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class TrialMatch:
+    trial: Trial
+    result: TrialResult
+    nearest_site: Location | None
+    distance_miles: float | None
+    unknown_count: int
+    stale_reasons: tuple[str, ...]
+    recruiting_sites: int
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.result.verdict
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResults:
+    profile: dict[str, Any]
+    condition: str | None
+    likely: tuple[TrialMatch, ...]
+    possible: tuple[TrialMatch, ...]
+    excluded: tuple[TrialMatch, ...]
+    #: Trials whose nearest recruiting site is further than the person will travel (not judged worse).
+    too_far: tuple[TrialMatch, ...]
+    #: Trials about the condition that are not recruiting (not shown as matches).
+    closed_count: int
+    next_step: Step | None
+    answered_steps: int
+    remaining_steps: int
+    safety: SafetyNotice | None
+    similar_conditions: tuple[str, ...] = ()
+    registry_date: str | None = None
+    person_location: Mapping[str, Any] | None = field(default=None)
+
+    @property
+    def shown(self) -> tuple[TrialMatch, ...]:
+        return (*self.likely, *self.possible, *self.too_far)
+
+
+def prepare_snapshot(snapshot: Snapshot, vocabulary: ConditionVocabulary | None = None) -> PreparedSnapshot:
+    """Parse every trial's criteria once and index its condition words and recruiting sites."""
+    vocabulary = vocabulary or load_condition_vocabulary()
+    return PreparedSnapshot(
+        meta=snapshot.meta,
+        trials=snapshot.trials,
+        prepared={t.nct_id: prepare(t.eligibility) for t in snapshot.trials},
+        index=ConditionIndex(snapshot.trials, vocabulary),
+        sites={
+            t.nct_id: tuple(
+                loc for loc in t.locations if loc.is_recruiting and loc.lat is not None and loc.lon is not None
+            )
+            for t in snapshot.trials
+        },
+    )
+
+
+def locate(geocoder: Geocoder, text: str) -> dict[str, Any]:
+    """The stored answer for "Where do you live?"; raises ``GeocodeError`` when unknown."""
+    return geocoder.locate(text).to_answer()
+
+
+def _nearest(sites: tuple[Location, ...], here: Mapping[str, Any] | None) -> tuple[Location | None, float | None]:
+    if not here or here.get("lat") is None or not sites:
+        return None, None
+    lat, lon = float(here["lat"]), float(here["lon"])
+    best = min(sites, key=lambda s: haversine_miles(lat, lon, s.lat, s.lon))  # type: ignore[arg-type]
+    return best, haversine_miles(lat, lon, best.lat, best.lon)  # type: ignore[arg-type]
+
+
+def _rank_key(match: TrialMatch) -> tuple[int, float, int, str]:
+    distance = match.distance_miles if match.distance_miles is not None else math.inf
+    return (_VERDICT_RANK[match.verdict], distance, match.unknown_count, match.trial.nct_id)
+
+
+def screen_patient(
+    prepared: PreparedSnapshot,
+    answers: Mapping[str, Any],
+    *,
+    bank: QuestionBank,
+    today: date,
+) -> ScreeningResults:
+    """Screen the person's answers against the recruiting trials about their condition.
+
+    Args:
+        prepared: from ``prepare_snapshot`` (cached by the UI).
+        answers: question id -> answer value; ``None`` means "Not sure" (unknown).
+        bank: the question bank (turns answers into a profile, picks the next question).
+        today: for the stale-listing flags.
+
+    Returns:
+        Trials grouped likely / possible / excluded (and too far), each ranked by
+        verdict, distance to the nearest recruiting site, then number of unknowns;
+        plus the next question, progress and any safety notice.
+
+    Raises:
+        ProfileError: an answer breaks the profile contract (names the key).
+    """
+    profile = validate_profile(bank.to_profile(answers))
+    condition = profile.get("condition")
+    wanted = prepared.index.matching_ids(condition)
+    relevant = [t for t in prepared.trials if (wanted is None or t.nct_id in wanted)]
+    here = profile.get("location")
+    max_travel = profile.get("max_travel_miles")
+    groups: dict[str, list[TrialMatch]] = {"likely": [], "possible": [], "excluded": [], "too_far": []}
+    closed = 0
+    for trial in relevant:
+        if not trial.is_open:
+            closed += 1
+            continue
+        result = evaluate(prepared.prepared[trial.nct_id], profile)
+        sites = prepared.sites[trial.nct_id]
+        site, distance = _nearest(sites, here)
+        match = TrialMatch(
+            trial=trial,
+            result=result,
+            nearest_site=site,
+            distance_miles=distance,
+            unknown_count=sum(1 for c in result.criteria if c.outcome is Outcome.UNKNOWN),
+            stale_reasons=tuple(trial.stale_reasons(today)),
+            recruiting_sites=len(sites),
+        )
+        if result.verdict is Verdict.EXCLUDED:
+            groups["excluded"].append(match)
+        elif max_travel is not None and distance is not None and distance > max_travel:
+            groups["too_far"].append(match)
+        else:
+            groups[str(result.verdict)].append(match)
+    for members in groups.values():
+        members.sort(key=_rank_key)
+    open_results = [m.result for m in (*groups["likely"], *groups["possible"], *groups["too_far"])]
+    step = next_step(bank, answers, profile, open_results)
+    answered = sum(1 for q in bank.questions if q.id in answers and q.stage != "safety") + (
+        1 if any(q.id in answers for q in bank.stage("safety")) else 0
+    )
+    return ScreeningResults(
+        profile=profile,
+        condition=condition,
+        likely=tuple(groups["likely"]),
+        possible=tuple(groups["possible"]),
+        excluded=tuple(groups["excluded"]),
+        too_far=tuple(groups["too_far"]),
+        closed_count=closed,
+        next_step=step,
+        answered_steps=answered,
+        remaining_steps=remaining_estimate(bank, answers, profile, open_results),
+        safety=safety_notice(bank, answers),
+        similar_conditions=tuple(prepared.index.similar_names(condition)) if condition and not relevant else (),
+        registry_date=prepared.meta.data_timestamp,
+        person_location=here,
+    )
