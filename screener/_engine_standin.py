@@ -39,9 +39,11 @@ def evaluate(trial: Eligibility, profile: dict[str, Any]) -> TrialResult:
             outcome = Outcome.PASS if sex == want else Outcome.FAIL
             reason = f"The study is for {want} participants."
         results.append(
-            CriterionResult(Kind.INCLUSION, f"Sex: {want}", outcome, ("sex",), reason, 1, ("sex",) if sex is None else ())
+            CriterionResult(
+                Kind.INCLUSION, f"Sex: {want}", outcome, ("sex",), reason, 1, ("sex",) if sex is None else ()
+            )
         )
-    for i, line in enumerate(l.strip() for l in trial.criteria_text.splitlines() if l.strip()):
+    for i, line in enumerate(s.strip() for s in trial.criteria_text.splitlines() if s.strip()):
         results.append(CriterionResult(Kind.INCLUSION, line, Outcome.UNKNOWN, (), "Not checked yet.", i + 2))
     if any(r.outcome is Outcome.FAIL for r in results):
         verdict = Verdict.EXCLUDED
