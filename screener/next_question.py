@@ -65,3 +65,14 @@ def remaining_estimate(
     core = len(_pending(bank.stage("core"), answers, profile))
     safety = 1 if _pending(bank.stage("safety"), answers, profile) else 0
     return core + safety + len(follow_up_scores(bank, answers, profile, open_results))
+
+
+def step_by_id(bank: QuestionBank, step_id: str, profile: Mapping[str, Any]) -> Step | None:
+    """The screen for an earlier step (to go back or change an answer); ``None`` if it no longer applies."""
+    if step_id == "safety":
+        questions = tuple(q for q in bank.stage("safety") if q.applies(profile))
+        return Step(id="safety", stage="safety", questions=questions) if questions else None
+    question = bank.by_id().get(step_id)
+    if question is None or not question.applies(profile):
+        return None
+    return Step(id=question.id, stage=question.stage, questions=(question,))

@@ -31,6 +31,9 @@ except ImportError:  # pragma: no cover - removed once the engine is merged
     from screener._engine_standin import evaluate, prepare, validate_profile
 
 _VERDICT_RANK = {Verdict.LIKELY: 0, Verdict.POSSIBLE: 1, Verdict.EXCLUDED: 2}
+#: Map radius when the person gave no travel limit (or "any distance"), and the most points drawn.
+MAP_DEFAULT_RADIUS_MILES = 250.0
+MAP_MAX_POINTS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,17 @@ class TrialMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class MapPoint:
+    lat: float
+    lon: float
+    site: str
+    nct_id: str
+    title: str
+    verdict: str
+    distance_miles: float
+
+
+@dataclass(frozen=True, slots=True)
 class ScreeningResults:
     profile: dict[str, Any]
     condition: str | None
@@ -82,6 +96,8 @@ class ScreeningResults:
     similar_conditions: tuple[str, ...] = ()
     registry_date: str | None = None
     person_location: Mapping[str, Any] | None = field(default=None)
+    #: Recruiting sites of the shown trials near the person (for the map), nearest first.
+    map_points: tuple[MapPoint, ...] = ()
 
     @property
     def shown(self) -> tuple[TrialMatch, ...]:
@@ -110,12 +126,15 @@ def locate(geocoder: Geocoder, text: str) -> dict[str, Any]:
     return geocoder.locate(text).to_answer()
 
 
-def _nearest(sites: tuple[Location, ...], here: Mapping[str, Any] | None) -> tuple[Location | None, float | None]:
+def _site_distances(sites: tuple[Location, ...], here: Mapping[str, Any] | None) -> list[tuple[float, Location]]:
+    """(miles, site) for every recruiting site with coordinates, nearest first; empty without a location."""
     if not here or here.get("lat") is None or not sites:
-        return None, None
+        return []
     lat, lon = float(here["lat"]), float(here["lon"])
-    best = min(sites, key=lambda s: haversine_miles(lat, lon, s.lat, s.lon))  # type: ignore[arg-type]
-    return best, haversine_miles(lat, lon, best.lat, best.lon)  # type: ignore[arg-type]
+    return sorted(
+        ((haversine_miles(lat, lon, s.lat, s.lon), s) for s in sites),  # type: ignore[arg-type]
+        key=lambda pair: pair[0],
+    )
 
 
 def _rank_key(match: TrialMatch) -> tuple[int, float, int, str]:
@@ -154,13 +173,22 @@ def screen_patient(
     max_travel = profile.get("max_travel_miles")
     groups: dict[str, list[TrialMatch]] = {"likely": [], "possible": [], "excluded": [], "too_far": []}
     closed = 0
+    radius = min(float(max_travel or MAP_DEFAULT_RADIUS_MILES), MAP_DEFAULT_RADIUS_MILES * 4)
+    points: list[MapPoint] = []
     for trial in relevant:
         if not trial.is_open:
             closed += 1
             continue
         result = evaluate(prepared.prepared[trial.nct_id], profile)
         sites = prepared.sites[trial.nct_id]
-        site, distance = _nearest(sites, here)
+        distances = _site_distances(sites, here)
+        site, distance = distances[0][1] if distances else None, distances[0][0] if distances else None
+        if result.verdict is not Verdict.EXCLUDED:
+            points.extend(
+                MapPoint(s.lat, s.lon, s.label, trial.nct_id, trial.brief_title, str(result.verdict), miles)  # type: ignore[arg-type]
+                for miles, s in distances
+                if miles <= radius
+            )
         match = TrialMatch(
             trial=trial,
             result=result,
@@ -198,4 +226,5 @@ def screen_patient(
         similar_conditions=tuple(prepared.index.similar_names(condition)) if condition and not relevant else (),
         registry_date=prepared.meta.data_timestamp,
         person_location=here,
+        map_points=tuple(sorted(points, key=lambda p: p.distance_miles)[:MAP_MAX_POINTS]),
     )

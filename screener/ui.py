@@ -12,7 +12,10 @@ import streamlit as st
 
 from screener.config import Settings, load_settings
 from screener.errors import ScreenerError
-from screener.snapshot import Snapshot, load_current_snapshot
+from screener.geo import Geocoder
+from screener.questions import QuestionBank, load_question_bank
+from screener.service import PreparedSnapshot, prepare_snapshot
+from screener.snapshot import Snapshot, SnapshotMeta, load_current_snapshot
 
 DISCLAIMER = (
     "This is a pre-screen, not medical advice and not a decision about your eligibility. "
@@ -35,6 +38,42 @@ def get_settings() -> Settings:
 @st.cache_resource(show_spinner="Loading trials…")
 def get_snapshot() -> Snapshot:
     return load_current_snapshot(get_settings())
+
+
+# Session-state keys of the patient page (answers never leave the session unless the person consents).
+PATIENT_ANSWERS = "patient_answers"
+PATIENT_HISTORY = "patient_history"
+PATIENT_EDITING = "patient_editing"
+PATIENT_VIEW = "patient_view"
+PATIENT_SHARE_OPEN = "patient_share_open"
+PATIENT_REFERENCE = "patient_reference"
+PATIENT_PDF = "patient_pdf"
+
+
+@st.cache_resource
+def get_question_bank() -> QuestionBank:
+    return load_question_bank()
+
+
+@st.cache_resource(show_spinner="Loading places…")
+def get_geocoder() -> Geocoder:
+    return Geocoder()
+
+
+def _snapshot_key(meta: SnapshotMeta) -> tuple[object, ...]:
+    return (meta.source, meta.data_timestamp, meta.refreshed_at, meta.study_count)
+
+
+@st.cache_resource(show_spinner="Preparing trials…", max_entries=2)
+def _prepared(_snapshot: Snapshot, key: tuple[object, ...]) -> PreparedSnapshot:
+    # The leading underscore keeps Streamlit from hashing every trial; ``key`` names the snapshot.
+    return prepare_snapshot(_snapshot)
+
+
+def get_prepared_snapshot() -> PreparedSnapshot:
+    """The current snapshot with criteria parsed and sites indexed: built once, so each answer is fast."""
+    snapshot = get_snapshot()
+    return _prepared(snapshot, _snapshot_key(snapshot.meta))
 
 
 def show_error(exc: ScreenerError) -> None:
