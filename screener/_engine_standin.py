@@ -56,4 +56,15 @@ def evaluate(trial: Eligibility, profile: dict[str, Any]) -> TrialResult:
 
 
 def validate_profile(profile: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    import jsonschema
+
+    from screener.config import PACKAGE_DATA
+    from screener.errors import ProfileError
+
+    schema = json.loads((PACKAGE_DATA / "patient_profile.schema.json").read_text(encoding="utf-8"))
+    for error in jsonschema.Draft202012Validator(schema).iter_errors(profile):
+        key = str(error.path[0]) if error.path else None
+        raise ProfileError(f"{key}: {error.message}", key=key)
     return dict(profile)

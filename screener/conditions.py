@@ -27,13 +27,14 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 @dataclass(frozen=True, slots=True)
 class ConditionVocabulary:
     default: str
-    suggestions: tuple[tuple[str, tuple[str, ...]], ...]
+    #: (label, registry terms, words that veto a match) per offered condition.
+    suggestions: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
     synonyms: Mapping[str, str]
     stopwords: frozenset[str]
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(label for label, _ in self.suggestions)
+        return tuple(label for label, _, _ in self.suggestions)
 
     def words(self, text: str) -> frozenset[str]:
         """Normalised content words: lower case, registry synonyms, simple plurals folded."""
@@ -48,13 +49,13 @@ class ConditionVocabulary:
             out.add(word)
         return frozenset(out)
 
-    def terms_for(self, condition: str) -> tuple[frozenset[str], ...]:
-        """The word sets that count as a match for what the person chose or typed."""
+    def terms_for(self, condition: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+        """The word sets that count as a match for what the person chose or typed, and the veto words."""
         wanted = self.words(condition)
-        for label, terms in self.suggestions:
+        for label, terms, not_with in self.suggestions:
             if self.words(label) == wanted:
-                return tuple(w for w in (self.words(t) for t in (label, *terms)) if w)
-        return (wanted,) if wanted else ()
+                return tuple(w for w in (self.words(t) for t in (label, *terms)) if w), self.words(" ".join(not_with))
+        return ((wanted,) if wanted else ()), frozenset()
 
 
 def load_condition_vocabulary(path: Path = CONDITIONS_PATH) -> ConditionVocabulary:
@@ -68,9 +69,12 @@ def load_condition_vocabulary(path: Path = CONDITIONS_PATH) -> ConditionVocabula
         label, terms = item.get("label"), item.get("terms", [])
         if not isinstance(label, str) or not label.strip() or not all(isinstance(t, str) and t for t in terms):
             raise ConfigError(f"The condition list {path} has a bad suggestion: {item!r}.")
-        suggestions.append((label.strip(), tuple(terms)))
+        not_with = item.get("not_with", [])
+        if not all(isinstance(w, str) and w for w in not_with):
+            raise ConfigError(f"The condition list {path} has a bad 'not_with' in {label!r}.")
+        suggestions.append((label.strip(), tuple(terms), frozenset(not_with)))
     default = raw.get("default")
-    if default not in {label for label, _ in suggestions}:
+    if default not in {label for label, _, _ in suggestions}:
         raise ConfigError(f"The default condition {default!r} in {path} is not one of its suggestions.")
     return ConditionVocabulary(
         default=default,
@@ -85,23 +89,36 @@ class ConditionIndex:
 
     def __init__(self, trials: Iterable[Trial], vocabulary: ConditionVocabulary) -> None:
         self.vocabulary = vocabulary
-        self._fields: list[tuple[str, tuple[frozenset[str], ...]]] = []
+        # Per trial: its own condition and keyword words, and the MeSH words the registry derived.
+        self._fields: list[tuple[str, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]] = []
         names: dict[str, str] = {}
         for trial in trials:
-            phrases = (*trial.conditions, *trial.keywords, *trial.mesh_terms)
-            self._fields.append((trial.nct_id, tuple(vocabulary.words(p) for p in phrases)))
+            own = tuple(vocabulary.words(p) for p in (*trial.conditions, *trial.keywords))
+            mesh = tuple(vocabulary.words(p) for p in trial.mesh_terms)
+            self._fields.append((trial.nct_id, own, mesh))
             for phrase in (*trial.conditions, *trial.mesh_terms):
                 names.setdefault(phrase.casefold(), phrase)
         self._names = names
 
     def matching_ids(self, condition: str | None) -> frozenset[str] | None:
-        """NCT ids of trials about ``condition``; ``None`` (no filter) when no condition is given."""
+        """NCT ids of trials about ``condition``; ``None`` (no filter) when no condition is given.
+
+        A trial whose own conditions carry a veto word ("Cervical Disc Degeneration" for
+        lower back pain) counts only through a term of its own, never through a broader
+        MeSH term such as "Intervertebral Disc Degeneration".
+        """
         if not condition or not condition.strip():
             return None
-        terms = self.vocabulary.terms_for(condition)
-        return frozenset(
-            nct_id for nct_id, fields in self._fields if any(term <= field for term in terms for field in fields)
-        )
+        terms, veto = self.vocabulary.terms_for(condition)
+
+        def matches(own: tuple[frozenset[str], ...], mesh: tuple[frozenset[str], ...]) -> bool:
+            if any(term <= field and not (veto & field) for term in terms for field in own):
+                return True
+            if any(veto & field for field in own):
+                return False
+            return any(term <= field for term in terms for field in mesh)
+
+        return frozenset(nct_id for nct_id, own, mesh in self._fields if matches(own, mesh))
 
     def similar_names(self, condition: str, limit: int = 5) -> list[str]:
         """Registry condition names close to what was typed, to offer when nothing matched."""
