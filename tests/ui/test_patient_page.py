@@ -1,0 +1,172 @@
+"""The patient page driven through Streamlit's AppTest: questions, live results, red flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from screener import ui
+
+PAGE = Path(__file__).resolve().parents[2] / "pages" / "patient.py"
+BOSTON = {"label": "Boston, MA", "lat": 42.35843, "lon": -71.05977, "country": "United States"}
+
+
+@pytest.fixture
+def at() -> AppTest:
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def _next(at: AppTest) -> None:
+    at.button(key="next").click().run()
+    assert not at.exception
+
+
+def _metrics(at: AppTest) -> dict[str, int]:
+    return {m.label: int(m.value) for m in at.metric}
+
+
+def _answer_core(at: AppTest) -> None:
+    _next(at)  # condition: the default, lower back pain
+    at.radio(key="q_diagnosed").set_value("Yes")
+    _next(at)
+    at.radio(key="q_took_medication").set_value("No")
+    _next(at)
+    at.number_input(key="q_age").set_value(45)
+    _next(at)
+
+
+def test_condition_comes_first_with_lower_back_pain_chosen(at):
+    assert at.radio[0].label == "What health problem are you looking for a study about?"
+    assert at.radio(key="q_condition").value == "Lower back pain"
+
+
+def test_the_source_two_questions_come_right_after_the_condition(at):
+    _next(at)
+    assert [r.label for r in at.radio] == ["Have you been diagnosed with lower back pain?"]
+    at.radio(key="q_diagnosed").set_value("Yes")
+    _next(at)
+    assert [r.label for r in at.radio] == ["Have you taken medication for lower back pain?"]
+
+
+def test_yes_to_medication_asks_which_kinds_in_plain_words(at):
+    _next(at)
+    _next(at)
+    at.radio(key="q_took_medication").set_value("Yes")
+    _next(at)
+    labels = [c.label for c in at.checkbox]
+    assert any("ibuprofen" in label for label in labels)
+    assert "None of these" in labels
+    at.checkbox(key="q_medications_opioid").check()
+    _next(at)
+    assert at.session_state[ui.PATIENT_ANSWERS]["medications"] == ["opioid"]
+
+
+def test_every_question_offers_not_sure(at):
+    _next(at)
+    assert "Not sure" in at.radio(key="q_diagnosed").options
+    assert at.button(key="not_sure").label == "Not sure"
+
+
+def test_answering_age_changes_the_results(at):
+    _next(at)
+    _next(at)
+    _next(at)
+    before = _metrics(at)
+    at.number_input(key="q_age").set_value(12)
+    _next(at)
+    after = _metrics(at)
+    assert after["Not eligible"] > before["Not eligible"]
+    assert after["Possibly eligible"] < before["Possibly eligible"]
+
+
+def test_not_sure_to_everything_keeps_trials_possible(at):
+    for _ in range(12):  # the opening questions and the safety step; follow-ups depend on the engine
+        if not any(b.key == "not_sure" for b in at.button):
+            break
+        at.button(key="not_sure").click().run()
+        assert not at.exception
+    metrics = _metrics(at)
+    assert metrics["Not eligible"] == 0
+    assert metrics["Possibly eligible"] > 0
+    assert all(v is None for k, v in at.session_state[ui.PATIENT_ANSWERS].items() if k != "condition")
+
+
+def test_city_answer_shows_the_nearest_recruiting_site(at):
+    _answer_core(at)
+    at.radio(key="q_sex").set_value("Female")
+    _next(at)
+    at.text_input(key="q_location").input("Boston, MA")
+    _next(at)
+    assert at.session_state[ui.PATIENT_ANSWERS]["location"]["label"] == "Boston, MA"
+    assert any("Nearest recruiting site:" in m.value for m in at.markdown)
+
+
+def test_unknown_place_shows_an_error_and_stays_on_the_question(at):
+    _answer_core(at)
+    _next(at)  # sex: no choice made counts as not sure
+    at.text_input(key="q_location").input("Xyzzyville")
+    _next(at)
+    assert at.error and "could not find" in at.error[0].value
+    assert at.text_input(key="q_location")
+
+
+def test_back_returns_to_the_previous_question_with_the_answer_kept(at):
+    _next(at)
+    at.radio(key="q_diagnosed").set_value("No")
+    _next(at)
+    at.button(key="back").click().run()
+    assert at.radio(key="q_diagnosed").value == "No"
+    at.radio(key="q_diagnosed").set_value("Yes")
+    _next(at)
+    assert at.session_state[ui.PATIENT_ANSWERS]["diagnosed"] is True
+    assert [r.label for r in at.radio] == ["Have you taken medication for lower back pain?"]
+
+
+def test_any_answer_can_be_changed_from_the_answer_list(at):
+    _answer_core(at)
+    at.button(key="change_diagnosed").click().run()
+    assert at.radio(key="q_diagnosed").value == "Yes"
+
+
+def test_stop_any_time_to_see_results(at):
+    _next(at)
+    at.button(key="see_results").click().run()
+    assert not any(b.key == "next" for b in at.button)
+    assert at.header[0].value == "Your matches"
+    at.button(key="keep_going").click().run()
+    assert at.radio(key="q_diagnosed")
+
+
+def test_progress_is_shown(at):
+    _next(at)
+    assert "1 of about" in at.get("progress")[0].proto.text
+
+
+@pytest.mark.parametrize(
+    ("flags", "urgent"),
+    [({"fever": True}, False), ({"bladder_or_bowel_problems": True, "numbness_or_weakness": True}, True)],
+)
+def test_red_flags_show_a_kind_notice_without_blocking(flags, urgent):
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.session_state[ui.PATIENT_ANSWERS] = {"condition": "Lower back pain", "age": 50, **flags}
+    app.run()
+    assert not app.exception
+    notices = [e.value for e in app.error] if urgent else [w.value for w in app.warning]
+    expected = "seek urgent care now" if urgent else "a doctor should check soon"
+    assert any(expected in notice for notice in notices)
+    assert _metrics(app)["Possibly eligible"] > 0  # screening goes on
+
+
+def test_disclaimer_is_shown_with_the_verdicts(at):
+    assert any(ui.DISCLAIMER in c.value for c in at.caption)
+
+
+def test_trial_card_has_checklist_with_original_text_and_link(at):
+    expanders = [e.label for e in at.expander]
+    assert any(label.startswith("Why: criteria checklist") for label in expanders)
+    assert any("clinicaltrials.gov/study/NCT" in m.value for m in at.markdown)
