@@ -330,6 +330,7 @@ def _map() -> None:
                 "lat": p.lat,
                 "lon": p.lon,
                 "site": p.site,
+                "city": p.city,
                 "trial": p.title,
                 "verdict": VERDICT_LABELS[Verdict(p.verdict)],
                 "miles": round(p.distance_miles),
@@ -354,8 +355,14 @@ def _map() -> None:
         .mark_point(shape="diamond", size=220, filled=True, color="black")
         .encode(longitude="lon:Q", latitude="lat:Q", tooltip=["site:N"])
     )
+    # City names give the dots a sense of place without a basemap.
+    names = (
+        alt.Chart(sites.drop_duplicates("city").head(25))
+        .mark_text(align="left", dx=7, fontSize=11, color="#444")
+        .encode(longitude="lon:Q", latitude="lat:Q", text="city:N")
+    )
     st.markdown("#### Recruiting sites near you")
-    st.altair_chart((dots + you).project(type="mercator").properties(height=360), width="stretch")
+    st.altair_chart((dots + names + you).project(type="mercator").properties(height=380), width="stretch")
     st.caption("Each dot is a study site that is recruiting. The black diamond is you. Hover over a dot for details.")
 
 
@@ -373,10 +380,11 @@ def _results() -> None:
         )
         if results.similar_conditions:
             st.write("Did you mean: " + ", ".join(results.similar_conditions) + "?")
-    cols = st.columns(3)
+    cols = st.columns(4)
     cols[0].metric("Likely eligible", len(results.likely))
-    cols[1].metric("Possibly eligible", len(results.possible) + len(results.too_far))
-    cols[2].metric("Not eligible", len(results.excluded))
+    cols[1].metric("Possibly eligible", len(results.possible))
+    cols[2].metric("Further than you travel", len(results.too_far))
+    cols[3].metric("Not eligible", len(results.excluded))
     _map()
     if results.likely:
         st.subheader(f"Likely eligible ({len(results.likely)})")

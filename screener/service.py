@@ -10,7 +10,7 @@ raises the safety notice.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -34,6 +34,7 @@ _VERDICT_RANK = {Verdict.LIKELY: 0, Verdict.POSSIBLE: 1, Verdict.EXCLUDED: 2}
 #: Map radius when the person gave no travel limit (or "any distance"), and the most points drawn.
 MAP_DEFAULT_RADIUS_MILES = 250.0
 MAP_MAX_POINTS = 400
+MEMO_LIMIT = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,16 @@ class PreparedSnapshot:
     index: ConditionIndex
     #: Recruiting sites that have coordinates, per trial.
     sites: Mapping[str, tuple[Location, ...]]
+    #: Answers change one at a time, so the condition filter, site distances and stale flags
+    #: of the previous answer are usually still valid; kept here, bounded by ``MEMO_LIMIT``.
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: tuple[Any, ...], make: Callable[..., Any], *args: Any) -> Any:
+        if key not in self.memo:
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
+            self.memo[key] = make(*args)
+        return self.memo[key]
 
     @property
     def vocabulary(self) -> ConditionVocabulary:
@@ -72,6 +83,7 @@ class MapPoint:
     lat: float
     lon: float
     site: str
+    city: str
     nct_id: str
     title: str
     verdict: str
@@ -167,9 +179,12 @@ def screen_patient(
     """
     profile = validate_profile(bank.to_profile(answers))
     condition = profile.get("condition")
-    wanted = prepared.index.matching_ids(condition)
-    relevant = [t for t in prepared.trials if (wanted is None or t.nct_id in wanted)]
+    wanted = prepared.remember(("condition", condition), prepared.index.matching_ids, condition)
     here = profile.get("location")
+    here_key = (here.get("lat"), here.get("lon")) if here else None
+    distance_table: dict[str, list[tuple[float, Location]]] = prepared.remember(("distances", here_key), dict)
+    stale_table: dict[str, tuple[str, ...]] = prepared.remember(("stale", today), dict)
+    relevant = [t for t in prepared.trials if (wanted is None or t.nct_id in wanted)]
     max_travel = profile.get("max_travel_miles")
     groups: dict[str, list[TrialMatch]] = {"likely": [], "possible": [], "excluded": [], "too_far": []}
     closed = 0
@@ -181,11 +196,17 @@ def screen_patient(
             continue
         result = evaluate(prepared.prepared[trial.nct_id], profile)
         sites = prepared.sites[trial.nct_id]
-        distances = _site_distances(sites, here)
+        if trial.nct_id not in distance_table:
+            distance_table[trial.nct_id] = _site_distances(sites, here)
+        distances = distance_table[trial.nct_id]
+        if trial.nct_id not in stale_table:
+            stale_table[trial.nct_id] = tuple(trial.stale_reasons(today))
         site, distance = distances[0][1] if distances else None, distances[0][0] if distances else None
         if result.verdict is not Verdict.EXCLUDED:
             points.extend(
-                MapPoint(s.lat, s.lon, s.label, trial.nct_id, trial.brief_title, str(result.verdict), miles)  # type: ignore[arg-type]
+                MapPoint(
+                    s.lat, s.lon, s.label, s.city or "", trial.nct_id, trial.brief_title, str(result.verdict), miles
+                )  # type: ignore[arg-type]
                 for miles, s in distances
                 if miles <= radius
             )
@@ -195,7 +216,7 @@ def screen_patient(
             nearest_site=site,
             distance_miles=distance,
             unknown_count=sum(1 for c in result.criteria if c.outcome is Outcome.UNKNOWN),
-            stale_reasons=tuple(trial.stale_reasons(today)),
+            stale_reasons=stale_table[trial.nct_id],
             recruiting_sites=len(sites),
         )
         if result.verdict is Verdict.EXCLUDED:

@@ -1,0 +1,158 @@
+"""A person in a real browser: answer the questions, open a trial's checklist, consent and share.
+
+Starts ``streamlit run app.py`` on a free local port and drives Debian's chromium with
+Playwright. Without chromium the test skips with a message; with
+``SCREENER_REQUIRE_BROWSER=1`` (CI) a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _require_chromium() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = f"chromium not found at {CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH"
+    if os.environ.get("SCREENER_REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def app_url(tmp_path):
+    _require_chromium()
+    port = _free_port()
+    env = {
+        **os.environ,
+        "SCREENER_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'candidates.sqlite'}",
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    log = (tmp_path / "streamlit.log").open("w")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start: {(tmp_path / 'streamlit.log').read_text()}")
+                time.sleep(0.3)
+        yield url, tmp_path
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def test_person_answers_opens_checklist_and_shares_answers(app_url):
+    from playwright.sync_api import expect, sync_playwright
+
+    url, data_dir = app_url
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1600})
+        page.set_default_timeout(30_000)
+        page.goto(url)
+
+        def next_question() -> None:
+            page.get_by_role("button", name="Next", exact=True).click()
+
+        expect(page.get_by_text("What health problem are you looking for a study about?")).to_be_visible()
+        next_question()
+        expect(page.get_by_text("Have you been diagnosed with lower back pain?")).to_be_visible()
+        page.get_by_role("radio", name="Yes").check(force=True)
+        next_question()
+        expect(page.get_by_text("Have you taken medication for lower back pain?")).to_be_visible()
+        page.get_by_role("radio", name="Yes").check(force=True)
+        next_question()
+        expect(page.get_by_text("Which kinds of medicine")).to_be_visible()
+        page.get_by_role("checkbox", name="Acetaminophen (Tylenol)").check(force=True)
+        next_question()
+        # Keyboard only: type the age, then Tab to the buttons and press Enter on "Next".
+        age = page.get_by_label("How old are you?")
+        age.fill("52")
+        age.press("Enter")
+        page.get_by_role("button", name="Next", exact=True).focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_text("What was your sex at birth?")).to_be_visible()
+        page.get_by_role("radio", name="Female").check(force=True)
+        next_question()
+        expect(page.get_by_text("Where do you live?")).to_be_visible()
+        page.get_by_label("Where do you live?").fill("Boston, MA")
+        page.get_by_label("Where do you live?").press("Enter")
+        next_question()
+        expect(page.get_by_text("How far would you travel to a study site?")).to_be_visible()
+        page.get_by_role("radio", name="Up to 250 miles").check(force=True)
+        next_question()
+        expect(page.get_by_text("A few safety questions")).to_be_visible()
+        page.get_by_role("button", name="See my results now").click()
+
+        expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
+        expect(page.get_by_text("Nearest recruiting site:").first).to_be_visible()
+        checklist = page.get_by_text("Why: criteria checklist").first
+        checklist.click()
+        expect(page.get_by_text("Inclusion").first).to_be_visible()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
+
+        page.get_by_role("button", name="Share my answers with the study team").click()
+        expect(page.get_by_text("How to withdraw.")).to_be_visible()
+        page.get_by_role("checkbox", name="I have read this and I agree to share my answers").check(force=True)
+        page.get_by_label("Your name").fill("Test Person")
+        page.get_by_label("Email").fill("test.person@example.org")
+        page.get_by_role("button", name="Send my answers").click()
+        expect(page.get_by_text("Your reference code is")).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "shared.png"), full_page=True)
+        browser.close()
+    assert (data_dir / "candidates.sqlite").exists()
