@@ -13,6 +13,7 @@ import streamlit as st
 from screener.config import Settings, load_settings
 from screener.errors import ScreenerError
 from screener.snapshot import Snapshot, load_current_snapshot
+from screener.store import CandidateStore, open_store
 
 DISCLAIMER = (
     "This is a pre-screen, not medical advice and not a decision about your eligibility. "
@@ -35,6 +36,12 @@ def get_settings() -> Settings:
 @st.cache_resource(show_spinner="Loading trials…")
 def get_snapshot() -> Snapshot:
     return load_current_snapshot(get_settings())
+
+
+@st.cache_resource(show_spinner="Opening the candidate store…")
+def get_candidate_store() -> CandidateStore:
+    """One migrated engine per process, shared by every session (SQLite WAL or PostgreSQL)."""
+    return open_store(get_settings().effective_database_url)
 
 
 def show_error(exc: ScreenerError) -> None:
