@@ -7,12 +7,20 @@ caching lives here so a rerun never re-reads the snapshot or re-opens the databa
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 
 import streamlit as st
 
+from screener.auth import Recruiter, get_recruiter, record_logout, session_expired
 from screener.config import Settings, load_settings
 from screener.errors import ScreenerError
 from screener.snapshot import Snapshot, load_current_snapshot
+from screener.store import CandidateStore, open_store
+
+#: Session-state keys of the recruiter workspace (a signed-in session holds only the name and last activity).
+RECRUITER_NAME = "recruiter_name"
+RECRUITER_LAST_SEEN = "recruiter_last_seen"
+RECRUITER_EXPIRED = "recruiter_session_expired"
 
 DISCLAIMER = (
     "This is a pre-screen, not medical advice and not a decision about your eligibility. "
@@ -37,6 +45,12 @@ def get_snapshot() -> Snapshot:
     return load_current_snapshot(get_settings())
 
 
+@st.cache_resource(show_spinner="Opening the candidate store…")
+def get_candidate_store() -> CandidateStore:
+    """One migrated engine per process, shared by every session (SQLite WAL or PostgreSQL)."""
+    return open_store(get_settings().effective_database_url)
+
+
 def show_error(exc: ScreenerError) -> None:
     """The one way a page shows one of our errors: title, message, what to do."""
     st.error(f"**{exc.title}.** {exc}", icon="⚠️")
@@ -44,3 +58,29 @@ def show_error(exc: ScreenerError) -> None:
 
 def show_disclaimer() -> None:
     st.caption(f"ℹ️ {DISCLAIMER}")
+
+
+def start_recruiter_session(recruiter: Recruiter) -> None:
+    st.session_state[RECRUITER_NAME] = recruiter.name
+    st.session_state[RECRUITER_LAST_SEEN] = datetime.now(UTC)
+
+
+def end_recruiter_session(store: CandidateStore, *, reason: str) -> None:
+    name = st.session_state.pop(RECRUITER_NAME, None)
+    st.session_state.pop(RECRUITER_LAST_SEEN, None)
+    if name:
+        record_logout(store, Recruiter(name, frozenset()), reason=reason)
+
+
+def current_recruiter(store: CandidateStore, settings: Settings) -> Recruiter | None:
+    """The signed-in recruiter, reloaded from the store; None (and signed out) after the idle timeout."""
+    name = st.session_state.get(RECRUITER_NAME)
+    if not name:
+        return None
+    now = datetime.now(UTC)
+    if session_expired(st.session_state.get(RECRUITER_LAST_SEEN), now, settings.session_timeout_min):
+        end_recruiter_session(store, reason=f"session timed out after {settings.session_timeout_min:g} min idle")
+        st.session_state[RECRUITER_EXPIRED] = True
+        return None
+    st.session_state[RECRUITER_LAST_SEEN] = now
+    return get_recruiter(store, name)
