@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from criteria.model import Outcome, Verdict
-from screener import service, ui
+from screener import hand_off, service, ui
 from screener.errors import GeocodeError, ProfileError, ScreenerError
 from screener.next_question import Step, step_by_id
 from screener.plain import (
@@ -31,11 +31,6 @@ from screener.plain import (
 )
 from screener.questions import Question, QuestionBank
 from screener.summary_pdf import build_summary_pdf
-
-try:  # The candidate store lands from the recruiter branch; until then sharing is switched off.
-    from screener import hand_off
-except ImportError:  # pragma: no cover - removed once the recruiter store is merged
-    hand_off = None  # type: ignore[assignment]
 
 SOMETHING_ELSE = "Something else"
 PER_GROUP = 10
@@ -415,9 +410,6 @@ def _share() -> None:
         key="pdf",
         on_click="ignore",
     )
-    if hand_off is None:
-        st.info("Sharing your answers with study teams is not available yet.")
-        return
     reference = state.get(ui.PATIENT_REFERENCE)
     if reference:
         st.success(

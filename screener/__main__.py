@@ -11,7 +11,11 @@ from collections.abc import Sequence
 from screener.errors import ScreenerError
 
 #: Each module has ``register(subparsers)``; a parser's ``func(args) -> int`` runs the command.
-COMMAND_MODULES = ("screener.commands.data",)
+COMMAND_MODULES = (
+    "screener.commands.data",
+    "screener.commands.screen",
+    "screener.commands.recruiter",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

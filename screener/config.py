@@ -49,6 +49,12 @@ SETTINGS: dict[str, Setting] = {
     "session_timeout_min": Setting(
         "SCREENER_SESSION_TIMEOUT_MIN", "30", "Minutes of inactivity after which a recruiter is signed out."
     ),
+    "login_max_failures": Setting(
+        "SCREENER_LOGIN_MAX_FAILURES", "5", "Failed recruiter sign-ins in a row that lock the account for a while."
+    ),
+    "login_lockout_min": Setting(
+        "SCREENER_LOGIN_LOCKOUT_MIN", "15", "Minutes a recruiter account stays locked after too many failed sign-ins."
+    ),
     "stale_lead_days": Setting(
         "SCREENER_STALE_LEAD_DAYS", "7", "Days without action after which a lead is flagged as stale."
     ),
@@ -64,6 +70,8 @@ class Settings:
     ctgov_timeout_s: float
     session_timeout_min: float
     stale_lead_days: int
+    login_max_failures: int = 5
+    login_lockout_min: float = 15.0
 
     @property
     def snapshot_path(self) -> Path:
@@ -106,4 +114,6 @@ def load_settings(environ: Mapping[str, str], secrets: Mapping[str, Any] | None 
         ctgov_timeout_s=_number("ctgov_timeout_s", raw("ctgov_timeout_s"), float),
         session_timeout_min=_number("session_timeout_min", raw("session_timeout_min"), float),
         stale_lead_days=_number("stale_lead_days", raw("stale_lead_days"), int),
+        login_max_failures=max(1, _number("login_max_failures", raw("login_max_failures"), int)),
+        login_lockout_min=_number("login_lockout_min", raw("login_lockout_min"), float),
     )

@@ -6,13 +6,16 @@ them through ``screener.ui.show_error``; anything else is a bug and may surface.
 
 * ScreenerError
   + ConfigError            - a setting is missing or malformed
+    - InvalidQuery         - a trial search that cannot be sent
   + ProfileError           - a patient profile breaks the contract (names the key)
   + TrialDataError         - a study record or trials file cannot be read
+    - InvalidNctId         - text that is not an NCT number
   + CtGovError             - talking to ClinicalTrials.gov failed
     - CtGovUnavailable     - network failure, timeout, 5xx after retries
     - CtGovRateLimited     - 429 after retries
     - CtGovBlocked         - 403: this client is refused; retrying will not help
     - CtGovBadResponse     - a body that is not the JSON the API documents
+    - CtGovRejected        - another 4xx: the request itself was refused (body says why)
     - StudyNotFound        - 404 for one NCT id
   + SnapshotError          - the local trial snapshot is missing or unreadable
     - RefreshFailed        - a refresh stopped; the previous snapshot is untouched
@@ -146,3 +149,21 @@ class GeocodeError(ScreenerError):
 
 class ExportError(ScreenerError):
     title = "Export failed"
+
+
+class InvalidQuery(ConfigError):
+    """A trial search that cannot be sent (no search terms, a bad location or status)."""
+
+    title = "The trial search is not valid"
+
+
+class InvalidNctId(TrialDataError):
+    """Text that is not an NCT number, caught before any request is sent."""
+
+    title = "Not an NCT number"
+
+
+class CtGovRejected(CtGovError):
+    """A 4xx other than 403/404/429: the API refused the request as sent (e.g. a bad field name)."""
+
+    title = "ClinicalTrials.gov rejected the request"

@@ -15,20 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from criteria import PreparedTrial, evaluate, prepare
 from criteria.model import Outcome, TrialResult, Verdict
 from screener.conditions import ConditionIndex, ConditionVocabulary, load_condition_vocabulary
 from screener.geo import Geocoder, haversine_miles
 from screener.next_question import Step, next_step, remaining_estimate
+from screener.profile import validate_profile
 from screener.questions import QuestionBank
 from screener.safety import SafetyNotice, safety_notice
 from screener.snapshot import Snapshot, SnapshotMeta
 from screener.trial import Location, Trial
 
-try:  # The engine lands on main from its own branch; until then a stand-in judges age and sex only.
-    from criteria import evaluate, prepare
-    from screener.profile import validate_profile
-except ImportError:  # pragma: no cover - removed once the engine is merged
-    from screener._engine_standin import evaluate, prepare, validate_profile
 
 _VERDICT_RANK = {Verdict.LIKELY: 0, Verdict.POSSIBLE: 1, Verdict.EXCLUDED: 2}
 #: Map radius when the person gave no travel limit (or "any distance"), and the most points drawn.
@@ -43,7 +40,7 @@ class PreparedSnapshot:
 
     meta: SnapshotMeta
     trials: tuple[Trial, ...]
-    prepared: Mapping[str, Any]
+    prepared: Mapping[str, PreparedTrial]
     index: ConditionIndex
     #: Recruiting sites that have coordinates, per trial.
     sites: Mapping[str, tuple[Location, ...]]

@@ -1,8 +1,8 @@
 """The trial snapshot the app screens against: the embedded one, or a refreshed store.
 
 The embedded snapshot ships inside the package (``screener/data``) so the app works
-offline out of the box; a refresh (``python -m screener refresh``) writes a store under
-the data folder, which is used once it exists.
+offline out of the box; a refresh (``python -m screener refresh``) writes a SQLite store
+at ``settings.snapshot_path`` (``screener.snapshot_store``), which is used once it exists.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from screener.config import PACKAGE_DATA, Settings
 from screener.errors import SnapshotError
+from screener.snapshot_store import SnapshotStore
 from screener.trial import Trial, parse_study
 
 EMBEDDED_SNAPSHOT = PACKAGE_DATA / "embedded_snapshot.jsonl.gz"
@@ -31,6 +32,12 @@ class SnapshotMeta:
     study_count: int
     query: dict[str, Any] = field(default_factory=dict)
     refreshed_at: str | None = None
+    #: The store file a refreshed snapshot was read from (None for the embedded one).
+    path: str | None = None
+    #: "full" or "incremental" for a refreshed snapshot.
+    mode: str | None = None
+    #: The API root the refresh used (a mirror or proxy shows up here).
+    base_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,29 @@ def load_embedded_snapshot() -> Snapshot:
     return Snapshot(meta=meta, trials=trials)
 
 
+def snapshot_meta_from_store(meta: dict[str, Any], *, path: Path, study_count: int) -> SnapshotMeta:
+    return SnapshotMeta(
+        source="refreshed",
+        data_timestamp=meta.get("data_timestamp"),
+        study_count=study_count,
+        query=meta.get("query") or {},
+        refreshed_at=meta.get("refreshed_at"),
+        path=str(path),
+        mode=meta.get("mode"),
+        base_url=meta.get("base_url"),
+    )
+
+
+def load_store_snapshot(path: Path) -> Snapshot:
+    """Read a refreshed store (``screener.snapshot_store``) into a ``Snapshot``."""
+    with SnapshotStore.open(path) as store:
+        trials = tuple(store.iter_trials())
+        meta = snapshot_meta_from_store(store.read_meta(), path=path, study_count=len(trials))
+    return Snapshot(meta=meta, trials=trials)
+
+
 def load_current_snapshot(settings: Settings) -> Snapshot:
-    """The refreshed snapshot if one exists, else the embedded one."""
+    """The refreshed snapshot at ``settings.snapshot_path`` if one exists, else the embedded one."""
+    if settings.snapshot_path.is_file():
+        return load_store_snapshot(settings.snapshot_path)
     return load_embedded_snapshot()

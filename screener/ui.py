@@ -7,15 +7,23 @@ caching lives here so a rerun never re-reads the snapshot or re-opens the databa
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 
 import streamlit as st
 
+from screener.auth import Recruiter, get_recruiter, record_logout, session_expired
 from screener.config import Settings, load_settings
 from screener.errors import ScreenerError
 from screener.geo import Geocoder
 from screener.questions import QuestionBank, load_question_bank
 from screener.service import PreparedSnapshot, prepare_snapshot
 from screener.snapshot import Snapshot, SnapshotMeta, load_current_snapshot
+from screener.store import CandidateStore, open_store
+
+#: Session-state keys of the recruiter workspace (a signed-in session holds only the name and last activity).
+RECRUITER_NAME = "recruiter_name"
+RECRUITER_LAST_SEEN = "recruiter_last_seen"
+RECRUITER_EXPIRED = "recruiter_session_expired"
 
 DISCLAIMER = (
     "This is a pre-screen, not medical advice and not a decision about your eligibility. "
@@ -47,7 +55,6 @@ PATIENT_EDITING = "patient_editing"
 PATIENT_VIEW = "patient_view"
 PATIENT_SHARE_OPEN = "patient_share_open"
 PATIENT_REFERENCE = "patient_reference"
-PATIENT_PDF = "patient_pdf"
 
 
 @st.cache_resource
@@ -76,6 +83,12 @@ def get_prepared_snapshot() -> PreparedSnapshot:
     return _prepared(snapshot, _snapshot_key(snapshot.meta))
 
 
+@st.cache_resource(show_spinner="Opening the candidate store…")
+def get_candidate_store() -> CandidateStore:
+    """One migrated engine per process, shared by every session (SQLite WAL or PostgreSQL)."""
+    return open_store(get_settings().effective_database_url)
+
+
 def show_error(exc: ScreenerError) -> None:
     """The one way a page shows one of our errors: title, message, what to do."""
     st.error(f"**{exc.title}.** {exc}", icon="⚠️")
@@ -83,3 +96,29 @@ def show_error(exc: ScreenerError) -> None:
 
 def show_disclaimer() -> None:
     st.caption(f"ℹ️ {DISCLAIMER}")
+
+
+def start_recruiter_session(recruiter: Recruiter) -> None:
+    st.session_state[RECRUITER_NAME] = recruiter.name
+    st.session_state[RECRUITER_LAST_SEEN] = datetime.now(UTC)
+
+
+def end_recruiter_session(store: CandidateStore, *, reason: str) -> None:
+    name = st.session_state.pop(RECRUITER_NAME, None)
+    st.session_state.pop(RECRUITER_LAST_SEEN, None)
+    if name:
+        record_logout(store, Recruiter(name, frozenset()), reason=reason)
+
+
+def current_recruiter(store: CandidateStore, settings: Settings) -> Recruiter | None:
+    """The signed-in recruiter, reloaded from the store; None (and signed out) after the idle timeout."""
+    name = st.session_state.get(RECRUITER_NAME)
+    if not name:
+        return None
+    now = datetime.now(UTC)
+    if session_expired(st.session_state.get(RECRUITER_LAST_SEEN), now, settings.session_timeout_min):
+        end_recruiter_session(store, reason=f"session timed out after {settings.session_timeout_min:g} min idle")
+        st.session_state[RECRUITER_EXPIRED] = True
+        return None
+    st.session_state[RECRUITER_LAST_SEEN] = now
+    return get_recruiter(store, name)

@@ -1,0 +1,54 @@
+"""Plain-language reasons: read a person's answer back to them next to what the trial asks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from criteria.rules import BOOL, HAS, WITHIN, Term
+from criteria.vocab import concepts
+
+
+def _num(v: Any) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def answer(term: Term, profile: Mapping[str, Any]) -> str:
+    """What the person said about the term's key(s), as a clause ("you had spine surgery 8 months ago")."""
+    table = concepts()
+    if term.op == WITHIN:
+        ago = profile.get(term.key)
+        if ago is not None:
+            return table[term.key].value.format(v=_num(ago))
+        tried = profile.get(term.aux_key) or ()
+        c = table[term.aux_key]
+        label = c.value_label(str(term.aux_value))
+        return (c.has if term.aux_value in tried else c.has_not).format(value=label)
+    c = table.get(term.key)
+    v = profile.get(term.key)
+    if c is None:
+        return f"your answer for {term.key} was {v}"
+    if term.op == BOOL:
+        return c.yes if v else c.no
+    if term.op == HAS:
+        label = c.value_label(str(term.value))
+        if v is None and term.aux_key:
+            return table[term.aux_key].no
+        return (c.has if term.value in (v or ()) else c.has_not).format(value=label)
+    return c.value.format(v=_num(v))
+
+
+def join(parts: Iterable[str], word: str = "and") -> str:
+    items = list(dict.fromkeys(p for p in parts if p))
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def question(key: str) -> str:
+    c = concepts().get(key)
+    return c.question if c else key.replace("_", " ")
+
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,233 @@
+"""Free-text eligibility criteria -> a tuple of ``Criterion`` (inclusion or exclusion).
+
+Registrants format criteria every way imaginable: "Inclusion Criteria:" and its
+variants, ``*``/``-``/``•`` bullets, ``1.``/``1)``/``(1)``/``1\\.`` numbering, nested
+sub-bullets, escaped markdown, or plain prose. The parser never raises and never
+drops text: every non-blank line that is not a section heading ends up, with its
+wording, in exactly one criterion. Headings are section markers; text written after
+a heading on the same line ("Exclusion Criteria: Pregnancy") becomes a criterion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from criteria.model import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One criterion as the registrant wrote it (children of "any of the following:" included)."""
+
+    kind: Kind
+    text: str
+    index: int
+
+
+# Backslash escapes the registry's markdown adds (`\>`, `\<`, `\*`, `1\.`): wording, not markup.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~|^])")
+
+# A bullet or number at the start of a line; group 1 is the marker itself.
+_MARKER = re.compile(
+    r"""^(
+        [*\-•·+▪◦●○‣⁃–—»>](?=\s|$)                     # symbol bullets
+      | o(?=\s)                                          # "o" used as a bullet
+      | \(?\d{1,3}\s?[.)](?!\d)                          # 1.  1)  (1)
+      | \(\d{1,3}\)
+      | \(?[a-hA-H][.)](?=\s)                            # a.  a)  (a)
+      | \(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s)  # i.  ii)
+    )\s*""",
+    re.VERBOSE,
+)
+
+_SECTION_WORD = r"(?:inclusion(?:ary)?|exclusion(?:ary)?|eligibility)"
+# "Inclusion Criteria:", "Key Exclusion Criteria", "Radiological Inclusion Criteria for all groups:",
+# "EXCLUSION CRITERIA：", "Inclusion:" (the part after the colon is kept as a criterion).
+_HEADING = re.compile(
+    rf"""^[#*_\s]*
+        (?:[\w/()\-]+\s+){{0,3}}?
+        (?P<word>{_SECTION_WORD})
+        (?:\s+(?:criteria|criterion|requirements?))?
+        (?P<qual>\s+(?:for|of|in|prior|after|determined|specific)\b[^:：]{{0,60}}|\s*\([^)]{{1,60}}\))?
+        [*_\s]*(?:[:：]|\s-\s|\s*$)[*_\s]*
+        (?P<rest>.*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Prose headings: "Candidates who meet ANY of the following exclusion criteria are not ... eligible:".
+_PROSE_HEADING = re.compile(
+    rf"\b(?:following|these|below)\s+(?:\w+\s+)?(?P<word>{_SECTION_WORD})\s+criteri|"
+    rf"\b(?P<word2>excluded|included)\b[^:：]*\b(?:if|following)\b",
+    re.IGNORECASE,
+)
+_GROUP_PARENT = re.compile(
+    r"\b(?:(?:one|any|all|each|both|either|two|three|at least \w+)\s+of\b|following|as follows|such as|including)",
+    re.IGNORECASE,
+)
+
+
+def unescape(text: str) -> str:
+    """Remove the registry's markdown backslash escapes (``\\>`` -> ``>``)."""
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def _marker(stripped: str) -> tuple[str, str]:
+    """Split a stripped line into (marker type, content); type is "" for prose."""
+    m = _MARKER.match(stripped)
+    if not m or m.end() == 0:
+        return "", stripped
+    mark = m.group(1)
+    content = stripped[m.end() :]
+    if not content.strip() and mark not in "*-•·+":
+        # "1." alone or a lone "a)" is text, not a marker.
+        return "", stripped
+    if mark[0] == "(":
+        kind = "paren"
+    elif mark[0].isdigit():
+        kind = "num"
+    elif mark[0].isalpha() and len(mark) > 1:
+        kind = "roman" if mark[0] in "ivx" and mark[:-1] in _ROMAN else "alpha"
+    else:
+        kind = "sym"
+    return kind, content
+
+
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+
+
+def heading_kind(line: str) -> tuple[Kind | None, str] | None:
+    """If ``line`` is a section heading, return (kind or None for neutral, text after it).
+
+    ``None`` when the line is an ordinary criterion line.
+    """
+    text = unescape(line).strip()
+    _, content = _marker(text)
+    content = content.strip()
+    if not content:
+        return None
+    m = _HEADING.match(content)
+    if m:
+        rest = m.group("rest").strip()
+        head = content[: len(content) - len(m.group("rest"))]
+        # A heading needs a colon/dash or nothing after it; "Exclusion of patients with..." is a criterion.
+        if rest and not re.search(r"[:：]|\s-\s", head):
+            return None
+        if not rest and len(head) > 90:
+            return None
+        return _word_kind(m.group("word")), rest
+    if content.endswith((":", "：")) and len(content) < 220:
+        p = _PROSE_HEADING.search(content)
+        if p:
+            word = p.group("word") or p.group("word2") or ""
+            return _word_kind(word), ""
+    return None
+
+
+def _word_kind(word: str) -> Kind | None:
+    w = word.lower()
+    if w.startswith("inclu"):
+        return Kind.INCLUSION
+    if w.startswith("exclu"):
+        return Kind.EXCLUSION
+    return None
+
+
+@dataclass(slots=True)
+class _Open:
+    kind: Kind
+    lines: list[str]
+    indent: int
+    marker: str
+    absorbs: bool
+
+
+# A heading written mid-line ("... conception Exclusion Criteria: - Women who ...").
+_INLINE_HEADING = re.compile(r"(?<=\S)\s+(?=(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*[:：])", re.IGNORECASE)
+# Items run together on one line after a heading: "Inclusion Criteria: - Consent - Woman with ...".
+_INLINE_DASH = re.compile(r"\s+-\s+(?=\S)")
+
+
+def _lines(text: str) -> list[str]:
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        for part in _INLINE_HEADING.split(raw):
+            head = heading_kind(part)
+            if head is not None and head[1].startswith("- "):
+                lines.append(part[: len(part) - len(head[1])])
+                lines.extend("- " + item for item in _INLINE_DASH.split(head[1][2:]) if item.strip())
+            else:
+                lines.append(part)
+    return lines
+
+
+def parse_criteria(text: str) -> tuple[Criterion, ...]:
+    """Split eligibility text into criteria, keeping every word.
+
+    Text before any heading counts as inclusion (registrants who write prose state
+    requirements). A line indented deeper than the current item, or a line of a
+    different bullet style after a parent ending in ":" ("one of the following:"),
+    stays with its parent. Never raises.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return ()
+    kind = Kind.INCLUSION
+    out: list[tuple[Kind, str]] = []
+    cur: _Open | None = None
+    blank_since = True
+
+    def flush() -> None:
+        nonlocal cur
+        if cur is not None:
+            body = "\n".join(cur.lines).strip()
+            if body:
+                out.append((cur.kind, body))
+        cur = None
+
+    for raw in _lines(text):
+        if not raw.strip():
+            blank_since = True
+            continue
+        head = heading_kind(raw)
+        if head is not None and not (cur is not None and _indent(raw) > cur.indent and head[1]):
+            flush()
+            if head[0] is not None:
+                kind = head[0]
+            if head[1]:
+                cur = _Open(kind, [head[1]], _indent(raw), "", bool(_GROUP_PARENT.search(head[1])))
+            blank_since = False
+            continue
+        line = unescape(raw).rstrip()
+        stripped = line.strip()
+        indent = _indent(line)
+        mtype, content = _marker(stripped)
+        if cur is not None and indent > cur.indent and (cur.marker or not mtype or cur.absorbs):
+            cur.lines.append(line[min(cur.indent, indent) :])
+        elif cur is not None and not mtype and not blank_since and stripped[:1].islower():
+            # A sentence wrapped onto the next line.
+            cur.lines.append(stripped)
+        elif (
+            cur is not None
+            and mtype
+            and cur.absorbs
+            and (mtype != cur.marker or not cur.marker)
+            and cur.lines[-1].rstrip().endswith((":", "：", "-"))
+            or (cur is not None and mtype and cur.absorbs and len(cur.lines) > 1 and mtype != cur.marker)
+        ):
+            cur.lines.append("  " + stripped)
+        else:
+            flush()
+            cur = _Open(
+                kind,
+                [content.strip() if mtype else stripped],
+                indent,
+                mtype,
+                bool(_GROUP_PARENT.search(content)) and content.rstrip().endswith((":", "：", "-")),
+            )
+        blank_since = False
+    flush()
+    return tuple(Criterion(kind=k, text=t, index=i) for i, (k, t) in enumerate(out))

@@ -1,0 +1,129 @@
+"""Compiled criteria: a criterion becomes a few ``Term`` checks on profile keys, judged by dict lookups.
+
+A ``Term`` says "the criterion's condition holds for this person" is true, false or
+unknown, from one or two profile keys. A ``Rule`` combines its terms as an AND of
+OR-groups (Kleene three-valued logic) and turns the result into an outcome:
+inclusion met -> pass, exclusion met -> fail. Scope keeps a fail honest when the
+criterion is narrower or broader than the question the person answered:
+
+* ``same``: the answer settles the term.
+* ``narrower`` (the trial names one kind of what we asked, e.g. "multiple sclerosis" vs
+  "a disease of the nerves"): "no" settles it, "yes" stays unknown.
+* ``broader`` (the trial asks about more than we asked, e.g. "history of cancer, ever" vs
+  "cancer in the past 5 years"): "yes" settles it, "no" stays unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from criteria.parse import Criterion
+
+SAME, NARROWER, BROADER = "same", "narrower", "broader"
+
+# Operators of a term (kept as short strings: evaluate is a chain of comparisons, no dispatch tables).
+BOOL = "bool"  # profile[key] is value
+HAS = "has"  # value in profile[key] (a list answer)
+GE, GT, LE, LT = "ge", "gt", "le", "lt"  # profile[key] compared with value
+BAND = "band"  # True when >= hi, False when < lo, unknown between (fuzzy words like "chronic")
+WITHIN = "within"  # a treatment done within ``value`` months (months-ago key) or ever (value None)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    op: str
+    key: str
+    value: Any
+    #: Second profile key: the list answer that says whether a treatment was ever done (for WITHIN),
+    #: or the yes/no that settles a list as empty (``took_medication`` for ``medications``).
+    aux_key: str = ""
+    aux_value: Any = None
+    scope: str = SAME
+    negated: bool = False
+    #: Plain-language name of what the criterion asks about ("spine surgery in the past 12 months").
+    label: str = ""
+    hi: float = 0.0
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.key, self.aux_key) if self.aux_key else (self.key,)
+
+    def raw(self, profile: Mapping[str, Any]) -> bool | None:
+        """Whether the positive (un-negated, un-scoped) condition holds."""
+        op = self.op
+        if op == BOOL:
+            v = profile.get(self.key)
+            return None if v is None else v == self.value
+        if op == HAS:
+            v = profile.get(self.key)
+            if v is None:
+                if self.aux_key and profile.get(self.aux_key) is False:
+                    return False
+                return None
+            return self.value in v
+        if op == WITHIN:
+            ago = profile.get(self.key)
+            tried = profile.get(self.aux_key)
+            if ago is not None:
+                return True if self.value is None else ago <= self.value
+            if tried is None:
+                return None
+            if self.aux_value in tried:
+                # Done, but we don't know when.
+                return True if self.value is None else None
+            return False
+        v = profile.get(self.key)
+        if v is None:
+            return None
+        if op == GE:
+            return v >= self.value
+        if op == GT:
+            return v > self.value
+        if op == LE:
+            return v <= self.value
+        if op == LT:
+            return v < self.value
+        if op == BAND:
+            if v >= self.hi:
+                return True
+            if v < self.value:
+                return False
+            return None
+        return None
+
+    def holds(self, profile: Mapping[str, Any]) -> bool | None:
+        r = self.raw(profile)
+        if r is None:
+            return None
+        if r:
+            if self.scope == NARROWER:
+                return None
+        elif self.scope == BROADER:
+            return None
+        return (not r) if self.negated else r
+
+    def missing(self, profile: Mapping[str, Any]) -> tuple[str, ...]:
+        """Unanswered keys that would settle this term."""
+        if self.op == WITHIN:
+            if profile.get(self.key) is None and profile.get(self.aux_key) is None:
+                return (self.aux_key, self.key)
+            if profile.get(self.key) is None and self.aux_value in (profile.get(self.aux_key) or ()):
+                return (self.key,)
+            return ()
+        if profile.get(self.key) is None and not (self.aux_key and profile.get(self.aux_key) is False):
+            return (self.key,)
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A criterion compiled into checks. ``groups`` is an AND of OR-groups; empty means unreadable."""
+
+    criterion: Criterion
+    groups: tuple[tuple[Term, ...], ...] = ()
+    #: Every profile key the terms read (the criterion's concepts), in first-use order.
+    keys: tuple[str, ...] = ()
+    #: Why a "yes" only gives unknown (set when a qualifier narrows the criterion), shown in reasons.
+    caveat: str = ""

@@ -1,0 +1,97 @@
+"""CSV and Excel bytes from export rows; patient-typed text can never become a spreadsheet formula.
+
+CSV is UTF-8 with a byte-order mark (so Excel shows "Zoë" and "Łukasz" correctly) and CRLF line
+ends (RFC 4180). Any text cell starting with ``= + - @``, tab or carriage return gets a leading
+apostrophe, the OWASP advice against CSV injection; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+from screener.errors import ExportError
+
+DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Profile keys that could locate a person; left out of the de-identified export.
+LOCATING_KEYS = frozenset({"location"})
+
+IDENTIFIED_COLUMNS = (
+    "candidate_id", "name", "email", "phone", "preferred_contact", "nct_id", "submitted_at", "verdict",
+    "distance_miles", "nearest_site", "registry_data_date", "status", "owner", "last_action_at",
+    "screen_fail_reason", "criterion_outcomes", "failed_criteria", "criteria_to_check", "answers", "notes",
+)  # fmt: skip
+DEIDENTIFIED_COLUMNS = tuple(
+    c for c in IDENTIFIED_COLUMNS if c not in {"name", "email", "phone", "preferred_contact", "notes"}
+)
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix text that a spreadsheet would run as a formula with an apostrophe; leave other values alone."""
+    if isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES):
+        return "'" + value
+    return value
+
+
+def deidentified_answers(profile: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if profile is None:
+        return None
+    return {k: v for k, v in profile.items() if k not in LOCATING_KEYS}
+
+
+def _columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -> Sequence[str]:
+    if columns is not None:
+        return columns
+    if not rows:
+        raise ExportError("Nothing to export and no columns given.")
+    return list(rows[0])
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def to_csv_bytes(rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str] | None = None) -> bytes:
+    """Rows as UTF-8 (with BOM) CSV, header first, every text cell neutralised."""
+    cols = _columns(rows, columns)
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(cols)
+    writer.writerows([_text(neutralise(row.get(c))) for c in cols] for row in rows)
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx_bytes(
+    rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str] | None = None, sheet: str = "Candidates"
+) -> bytes:
+    """Rows as an .xlsx workbook (one sheet, bold header); text cells neutralised and stored as text."""
+    cols = _columns(rows, columns)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
+    bold = Font(bold=True)
+    header = []
+    for name in cols:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    for row in rows:
+        ws.append([_xlsx_value(row.get(c)) for c in cols])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _xlsx_value(value: Any) -> Any:
+    if value is None or isinstance(value, int | float):
+        return value
+    # openpyxl would store "=..." as a formula; after neutralising, no text starts with "=".
+    # Control characters are not allowed in the XML of a workbook, so they are dropped.
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))

@@ -1,0 +1,136 @@
+"""Export bytes: golden CSV, re-read xlsx, formula neutralising, non-ASCII names, de-identification."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from criteria.model import Outcome
+from screener.auth import Recruiter
+from screener.candidates import CONSENT_VERSION, ContactDetails, submit_candidate
+from screener.export import DEIDENTIFIED_COLUMNS, IDENTIFIED_COLUMNS, neutralise, to_csv_bytes, to_xlsx_bytes
+from screener.review import export_leads
+from screener.schema import candidate
+from tests.screener.recruiting_data import submission
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+P, F, U = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
+ALICE = Recruiter("alice", None)
+FORMULA_NAME = '=HYPERLINK("http://x","y")'
+POLISH_NAME = "Łukasz Żółć-Nguyễn"
+
+GOLDEN_IDENTIFIED = (
+    "candidate_id,name,email,phone,preferred_contact,nct_id,submitted_at,verdict,distance_miles,nearest_site,"
+    "registry_data_date,status,owner,last_action_at,screen_fail_reason,criterion_outcomes,failed_criteria,"
+    "criteria_to_check,answers,notes\r\n"
+    "{lukasz},Łukasz Żółć-Nguyễn,lukasz@example.org,,email,NCT04467944,2026-11-02 10:00 UTC,likely,3.0,"
+    "Peking University Third Hospital,2025-06-17,new,,2026-11-02 10:00 UTC,,I1 pass; E1 pass; E2 pass,,,"
+    '"age: 61; treatments_tried: physical_therapy, spine_surgery; smoker: no",\r\n'
+    '{formula},"\'=HYPERLINK(""http://x"",""y"")",,\'+44 20 7946 0958,phone,NCT04467944,2026-11-02 09:00 UTC,'
+    "excluded,12.5,Peking University Third Hospital,2025-06-17,new,,2026-11-02 09:00 UTC,,"
+    "I1 pass; E1 unknown; E2 fail,E2: A previous history of lumbar fusion surgery.,"
+    'E1: Lumbar infection and/or tumor diseases;,"age: 54; sex: female; location: postal_code 02115, '
+    'country United States",\r\n'
+)
+GOLDEN_DEIDENTIFIED = (
+    "candidate_id,nct_id,submitted_at,verdict,distance_miles,nearest_site,registry_data_date,status,owner,"
+    "last_action_at,screen_fail_reason,criterion_outcomes,failed_criteria,criteria_to_check,answers\r\n"
+    "{lukasz},NCT04467944,2026-11-02 10:00 UTC,likely,3.0,Peking University Third Hospital,2025-06-17,new,,"
+    '2026-11-02 10:00 UTC,,I1 pass; E1 pass; E2 pass,,,"age: 61; treatments_tried: physical_therapy, spine_surgery; '
+    'smoker: no"\r\n'
+    "{formula},NCT04467944,2026-11-02 09:00 UTC,excluded,12.5,Peking University Third Hospital,2025-06-17,new,,"
+    "2026-11-02 09:00 UTC,,I1 pass; E1 unknown; E2 fail,E2: A previous history of lumbar fusion surgery.,"
+    "E1: Lumbar infection and/or tumor diseases;,age: 54; sex: female\r\n"
+)
+
+
+@pytest.fixture
+def pseudonyms(store) -> dict[str, str]:
+    """Two real-trial candidates (NCT04467944): one named like a formula, one with a non-ASCII name."""
+    submit_candidate(
+        store,
+        contact=ContactDetails(FORMULA_NAME, None, "+44 20 7946 0958", "phone"),
+        profile={"age": 54, "sex": "female", "location": {"postal_code": "02115", "country": "United States"}},
+        submissions=[submission("NCT04467944", (P, U, F))],
+        consent_version=CONSENT_VERSION,
+        now=T0,
+    )
+    submit_candidate(
+        store,
+        contact=ContactDetails(POLISH_NAME, "lukasz@example.org", None, "email"),
+        profile={"age": 61, "treatments_tried": ["physical_therapy", "spine_surgery"], "smoker": False},
+        submissions=[submission("NCT04467944", (P, P, P), miles=3.04)],
+        consent_version=CONSENT_VERSION,
+        now=T0.replace(hour=10),
+    )
+    with store.read() as conn:
+        names = {name: pseudonym for name, pseudonym in conn.execute(select(candidate.c.name, candidate.c.pseudonym))}
+    return {"formula": names[FORMULA_NAME], "lukasz": names[POLISH_NAME]}
+
+
+@pytest.mark.parametrize("identified,golden", [(True, GOLDEN_IDENTIFIED), (False, GOLDEN_DEIDENTIFIED)])
+def test_csv_export_matches_golden_bytes(store, pseudonyms, identified, golden):
+    data = export_leads(store, ALICE, fmt="csv", identified=identified, nct_id="NCT04467944")
+    assert data == b"\xef\xbb\xbf" + golden.format(**pseudonyms).encode("utf-8")
+
+
+@pytest.mark.parametrize("identified,columns", [(True, IDENTIFIED_COLUMNS), (False, DEIDENTIFIED_COLUMNS)])
+def test_xlsx_export_reads_back_as_text_with_formulas_neutralised(store, pseudonyms, identified, columns):
+    data = export_leads(store, ALICE, fmt="xlsx", identified=identified)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == columns
+    by_id = {r[0]: dict(zip(columns, r, strict=True)) for r in rows[1:]}
+    formula, lukasz = by_id[pseudonyms["formula"]], by_id[pseudonyms["lukasz"]]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    assert formula["distance_miles"] == 12.5 and lukasz["distance_miles"] == 3.0
+    if identified:
+        assert formula["name"] == "'" + FORMULA_NAME and formula["phone"] == "'+44 20 7946 0958"
+        assert lukasz["name"] == POLISH_NAME
+    else:
+        assert "name" not in formula and "02115" not in formula["answers"]
+
+
+def test_deidentified_export_has_no_name_contact_notes_or_location(store, pseudonyms):
+    data = export_leads(store, ALICE, fmt="csv", identified=False).decode("utf-8-sig")
+    for secret in ("HYPERLINK", "Łukasz", "lukasz@example.org", "7946", "02115", "notes"):
+        assert secret not in data
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("=1+2", "'=1+2"),
+        ("+44 20 7946 0958", "'+44 20 7946 0958"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=cmd", "'\t=cmd"),
+        ("\r=cmd", "'\r=cmd"),
+        ("Ana Pérez", "Ana Pérez"),
+        ("a=b", "a=b"),
+        (-3.5, -3.5),
+        (None, None),
+    ],
+)
+def test_neutralise_prefixes_only_text_a_spreadsheet_would_run(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_csv_of_plain_rows_is_exact():
+    rows = [{"name": "Zoë", "note": 'said "hi", left'}, {"name": "=2*3", "note": None}]
+    assert to_csv_bytes(rows) == '\ufeffname,note\r\nZoë,"said ""hi"", left"\r\n\'=2*3,\r\n'.encode()
+
+
+def test_empty_export_still_has_the_header():
+    assert to_csv_bytes([], columns=("a", "b")) == "\ufeffa,b\r\n".encode()
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes([], columns=("a", "b")))).active
+    assert list(sheet.iter_rows(values_only=True)) == [("a", "b")]
+
+
+def test_xlsx_drops_control_characters_that_would_corrupt_the_workbook():
+    data = to_xlsx_bytes([{"name": "Ana\x07 Pérez"}])
+    assert openpyxl.load_workbook(io.BytesIO(data)).active["A2"].value == "Ana Pérez"
