@@ -26,7 +26,6 @@ from screener.safety import SafetyNotice, safety_notice
 from screener.snapshot import Snapshot, SnapshotMeta
 from screener.trial import Location, Trial
 
-
 _VERDICT_RANK = {Verdict.LIKELY: 0, Verdict.POSSIBLE: 1, Verdict.EXCLUDED: 2}
 #: Map radius when the person gave no travel limit (or "any distance"), and the most points drawn.
 MAP_DEFAULT_RADIUS_MILES = 250.0
