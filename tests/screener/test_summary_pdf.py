@@ -54,7 +54,7 @@ def test_summary_lists_answers_trials_and_criteria_to_discuss(summary):
     text = _text_of(pdf)
     assert "Have you been diagnosed with lower back pain?" in text
     assert "Zürich [yes] ??" in text  # non-Latin-1 text survives as readable stand-ins
-    assert results.possible[0].trial.nct_id in text
+    assert results.shown[0].trial.nct_id in text
     assert "Criteria to discuss:" in text
     assert results.safety.message[:40] in text
 
