@@ -39,13 +39,23 @@ class PreparedSnapshot:
 
     meta: SnapshotMeta
     trials: tuple[Trial, ...]
-    prepared: Mapping[str, PreparedTrial]
     index: ConditionIndex
     #: Recruiting sites that have coordinates, per trial.
     sites: Mapping[str, tuple[Location, ...]]
     #: Answers change one at a time, so the condition filter, site distances and stale flags
     #: of the previous answer are usually still valid; kept here, bounded by ``MEMO_LIMIT``.
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    #: Criteria parsed by the engine, per trial, filled on first use: only open trials about
+    #: the person's condition are ever judged, so parsing all of them up front would only
+    #: slow the first page down.
+    prepared: dict[str, PreparedTrial] = field(default_factory=dict, compare=False, repr=False)
+
+    def prepared_trial(self, trial: Trial) -> PreparedTrial:
+        found = self.prepared.get(trial.nct_id)
+        if found is None:
+            found = self.prepared.setdefault(trial.nct_id, prepare(trial.eligibility))
+        return found
 
     def remember(self, key: tuple[Any, ...], make: Callable[..., Any], *args: Any) -> Any:
         if key not in self.memo:
@@ -113,12 +123,11 @@ class ScreeningResults:
 
 
 def prepare_snapshot(snapshot: Snapshot, vocabulary: ConditionVocabulary | None = None) -> PreparedSnapshot:
-    """Parse every trial's criteria once and index its condition words and recruiting sites."""
+    """Index every trial's condition words and recruiting sites (criteria are parsed on first use)."""
     vocabulary = vocabulary or load_condition_vocabulary()
     return PreparedSnapshot(
         meta=snapshot.meta,
         trials=snapshot.trials,
-        prepared={t.nct_id: prepare(t.eligibility) for t in snapshot.trials},
         index=ConditionIndex(snapshot.trials, vocabulary),
         sites={
             t.nct_id: tuple(
@@ -190,7 +199,7 @@ def screen_patient(
         if not trial.is_open:
             closed += 1
             continue
-        result = evaluate(prepared.prepared[trial.nct_id], profile)
+        result = evaluate(prepared.prepared_trial(trial), profile)
         sites = prepared.sites[trial.nct_id]
         if trial.nct_id not in distance_table:
             distance_table[trial.nct_id] = _site_distances(sites, here)
