@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import streamlit as st
+from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from screener import ui
+from screener.schema import candidate
+from screener.store import open_store
 
 PAGE = Path(__file__).resolve().parents[2] / "pages" / "patient.py"
 BOSTON = {"label": "Boston, MA", "lat": 42.35843, "lon": -71.05977, "country": "United States"}
@@ -173,3 +177,96 @@ def test_trial_card_has_checklist_with_original_text_and_link(at):
     expanders = [e.label for e in at.expander]
     assert any(label.startswith("Why: criteria checklist") for label in expanders)
     assert any("clinicaltrials.gov/study/NCT" in m.value for m in at.markdown)
+
+
+# ---------------------------------------------------------------- consent and hand-off
+@pytest.fixture
+def store_url(tmp_path, monkeypatch):
+    """A throwaway candidate store the page opens through DATABASE_URL (Streamlit caches cleared around it)."""
+    url = f"sqlite:///{tmp_path / 'candidates.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("SCREENER_DATA_DIR", str(tmp_path))
+    st.cache_resource.clear()
+    yield url
+    st.cache_resource.clear()
+
+
+def _candidates(url: str) -> list[dict]:
+    store = open_store(url)
+    try:
+        with store.read() as conn:
+            return [dict(row._mapping) for row in conn.execute(select(candidate))]
+    finally:
+        store.dispose()
+
+
+def _results_page() -> AppTest:
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.session_state[ui.PATIENT_ANSWERS] = {"condition": "Lower back pain", "age": 50, "location": BOSTON}
+    app.session_state[ui.PATIENT_VIEW] = "results"
+    app.run()
+    assert not app.exception
+    app.button(key="share_open").click().run()
+    return app
+
+
+def _fill_contact(app: AppTest) -> None:
+    app.text_input(key="contact_name").input("Ana Pérez")
+    app.text_input(key="contact_email").input("ana.perez@example.org")
+
+
+def test_consent_text_is_shown_before_any_contact_details(store_url):
+    app = _results_page()
+    assert any("How to withdraw." in m.value for m in app.markdown)
+    assert not app.checkbox(key="consent_agree").value
+
+
+def test_consent_stores_a_candidate_and_shows_a_reference_code(store_url):
+    app = _results_page()
+    app.checkbox(key="consent_agree").check()
+    _fill_contact(app)
+    app.button(key="share_submit").click().run()
+    assert not app.exception
+    code = app.session_state[ui.PATIENT_REFERENCE]
+    assert any(code in s.value for s in app.success)
+    [row] = _candidates(store_url)
+    assert (row["name"], row["email"], row["reference_code"]) == ("Ana Pérez", "ana.perez@example.org", code)
+    assert row["profile"]["age"] == 50
+
+
+def test_without_consent_nothing_identifying_is_stored(store_url):
+    app = _results_page()
+    _fill_contact(app)
+    app.button(key="share_submit").click().run()
+    assert not app.exception
+    assert any("tick the box" in e.value for e in app.error)
+    assert ui.PATIENT_REFERENCE not in app.session_state
+    assert _candidates(store_url) == []
+
+
+def test_screening_alone_stores_nothing(store_url, tmp_path):
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.run()
+    app.button(key="next").click().run()
+    assert not app.exception
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_withdraw_with_reference_code_deletes_contact_details(store_url):
+    app = _results_page()
+    app.checkbox(key="consent_agree").check()
+    _fill_contact(app)
+    app.button(key="share_submit").click().run()
+    code = app.session_state[ui.PATIENT_REFERENCE]
+    app.text_input(key="withdraw_code").input(code)
+    app.button(key="withdraw").click().run()
+    assert not app.exception
+    [row] = _candidates(store_url)
+    assert row["name"] is None and row["email"] is None
+
+
+def test_withdraw_with_unknown_code_says_so(store_url):
+    app = _results_page()
+    app.text_input(key="withdraw_code").input("PS-0000-0000-0000")
+    app.button(key="withdraw").click().run()
+    assert any("Reference code not found" in e.value for e in app.error)
