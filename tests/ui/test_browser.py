@@ -103,6 +103,7 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1600})
         page.set_default_timeout(30_000)
+        expect.set_options(timeout=30_000)  # the first render loads the snapshot in a fresh process
         page.goto(url)
 
         def next_question() -> None:
@@ -140,17 +141,21 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
 
         expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
         expect(page.get_by_text("Nearest recruiting site:").first).to_be_visible()
-        checklist = page.get_by_text("Why: criteria checklist").first
-        checklist.click()
-        expect(page.get_by_text("Inclusion").first).to_be_visible()
+        checklist = page.locator("details").filter(has_text="Why: criteria checklist").first
+        checklist.get_by_text("Why: criteria checklist").click()
+        # The page may still be settling under the click, so check that a checklist opened and shows
+        # each criterion with its reason, wherever it is.
+        expect(page.get_by_text("You said you are 52").filter(visible=True).first).to_be_visible()
+        expect(page.get_by_text("(to be checked)").filter(visible=True).first).to_be_visible()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
 
         page.get_by_role("button", name="Share my answers with the study team").click()
         expect(page.get_by_text("How to withdraw.")).to_be_visible()
         page.get_by_role("checkbox", name="I have read this and I agree to share my answers").check(force=True)
-        page.get_by_label("Your name").fill("Test Person")
-        page.get_by_label("Email").fill("test.person@example.org")
+        page.get_by_role("textbox", name="Your name").fill("Test Person")
+        page.get_by_role("textbox", name="Email").fill("test.person@example.org")
+        page.get_by_role("textbox", name="Email").press("Enter")
         page.get_by_role("button", name="Send my answers").click()
         expect(page.get_by_text("Your reference code is")).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "shared.png"), full_page=True)
