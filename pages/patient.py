@@ -11,8 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
 from criteria.model import Outcome, Verdict
@@ -30,10 +28,11 @@ from screener.plain import (
     tested_label,
 )
 from screener.questions import Question, QuestionBank
-from screener.summary_pdf import build_summary_pdf
 
 SOMETHING_ELSE = "Something else"
 PER_GROUP = 10
+#: After about a dozen screens (the issue's three minutes) the person is told they can stop.
+ENOUGH_STEPS = 12
 _MISSING = object()
 
 bank: QuestionBank = ui.get_question_bank()
@@ -202,6 +201,11 @@ def _question_card(step: Step) -> None:
     total = results.answered_steps + results.remaining_steps
     done = results.answered_steps
     st.progress(done / total if total else 1.0, text=f"{done} of about {total} questions answered")
+    if done >= ENOUGH_STEPS:
+        st.info(
+            "You have answered enough for useful results. Each extra answer sorts more trials, "
+            "and you can stop at any time with “See my results now”."
+        )
     with st.container(border=True):
         if step.stage == "safety":
             st.subheader("A few safety questions")
@@ -319,6 +323,11 @@ def _group(title: str, matches: tuple[service.TrialMatch, ...], key: str) -> Non
 def _map() -> None:
     if not results.map_points or not results.person_location:
         return
+    # Imported here, not at the top: the map only exists once a location is known, and these
+    # imports would add a quarter of a second to every first page load.
+    import altair as alt
+    import pandas as pd
+
     sites = pd.DataFrame(
         [
             {
@@ -402,9 +411,16 @@ def _results() -> None:
 def _share() -> None:
     st.header("Take it further")
     snapshot_answers = dict(answers)
+
+    def pdf() -> bytes:
+        # Built only when the button is pressed; fpdf2 is imported then too (it is slow to import).
+        from screener.summary_pdf import build_summary_pdf
+
+        return build_summary_pdf(results, bank, snapshot_answers, today=today)
+
     st.download_button(
         "Download a summary for your doctor (PDF)",
-        data=lambda: build_summary_pdf(results, bank, snapshot_answers, today=today),
+        data=pdf,
         file_name=f"trial-prescreen-{today.isoformat()}.pdf",
         mime="application/pdf",
         key="pdf",

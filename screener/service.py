@@ -170,7 +170,8 @@ def screen_patient(
 
     Args:
         prepared: from ``prepare_snapshot`` (cached by the UI).
-        answers: question id -> answer value; ``None`` means "Not sure" (unknown).
+        answers: question id -> answer value; ``None`` means "Not sure" (unknown). Until the
+            condition is answered, trials about the vocabulary's default condition are shown.
         bank: the question bank (turns answers into a profile, picks the next question).
         today: for the stale-listing flags.
 
@@ -183,7 +184,9 @@ def screen_patient(
         ProfileError: an answer breaks the profile contract (names the key).
     """
     profile = validate_profile(bank.to_profile(answers))
-    condition = profile.get("condition")
+    # Before the first question is answered, results follow the condition it offers first;
+    # "Not sure" (None) means every condition.
+    condition = profile.get("condition") if "condition" in answers else prepared.vocabulary.default
     wanted = prepared.remember(("condition", condition), prepared.index.matching_ids, condition)
     here = profile.get("location")
     here_key = (here.get("lat"), here.get("lon")) if here else None

@@ -112,3 +112,12 @@ def test_unknown_condition_offers_registry_names():
 def test_answer_outside_the_contract_raises_profile_error_naming_the_key():
     with pytest.raises(ProfileError):
         _screen({**BASE, "age": 400})
+
+
+def test_before_the_condition_is_answered_results_follow_the_default_condition():
+    default = PREPARED.vocabulary.default
+    assert _screen({}).condition == default
+    assert {m.trial.nct_id for m in _screen({}).shown} == {
+        m.trial.nct_id for m in _screen({"condition": default}).shown
+    }
+    assert _screen({"condition": None}).condition is None  # "Not sure": every condition
