@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from criteria.model import Verdict
 from screener.errors import ProfileError
@@ -121,3 +123,40 @@ def test_before_the_condition_is_answered_results_follow_the_default_condition()
         m.trial.nct_id for m in _screen({"condition": default}).shown
     }
     assert _screen({"condition": None}).condition is None  # "Not sure": every condition
+
+
+_choice_questions = [q for q in BANK.questions if q.type in {"yes_no", "single", "multi"}]
+
+
+@st.composite
+def _any_answers(draw):
+    answers = {"condition": draw(st.sampled_from([*PREPARED.vocabulary.labels, None]))}
+    for question in _choice_questions:
+        if draw(st.booleans()):
+            values = [o.value for o in question.options]
+            if question.type == "multi":
+                answers[question.id] = draw(st.lists(st.sampled_from(values), unique=True))
+            else:
+                answers[question.id] = draw(st.sampled_from([*values, None]))
+    if draw(st.booleans()):
+        answers["age"] = draw(st.integers(0, 120))
+    return answers
+
+
+@settings(max_examples=40, deadline=None)
+@given(_any_answers())
+def test_any_answers_give_disjoint_groups_of_open_trials(answers):
+    results = _screen(answers)
+    groups = [results.likely, results.possible, results.excluded, results.too_far]
+    ids = [m.trial.nct_id for group in groups for m in group]
+    assert len(ids) == len(set(ids))
+    assert all(m.trial.is_open for group in groups for m in group)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_any_answers(), st.sampled_from([q.id for q in _choice_questions]))
+def test_turning_an_answer_into_not_sure_never_excludes_a_trial(answers, qid):
+    answered = {m.trial.nct_id for m in _screen(answers).excluded}
+    unsure = _screen({**answers, qid: None})
+    assert {m.trial.nct_id for m in unsure.excluded} <= answered
+    assert unsure.profile == _screen({k: v for k, v in answers.items() if k != qid}).profile
