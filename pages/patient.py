@@ -123,10 +123,9 @@ def _location(question: Question, prompt: str) -> Callable[[], Any]:
 def _bmi(question: Question, prompt: str) -> Callable[[], Any]:
     st.markdown(f"**{prompt}**")
     cols = st.columns(3)
-    feet = cols[0].number_input("Height: feet", min_value=3, max_value=8, value=None, step=1, key="q_bmi_feet")
-    inches = cols[1].number_input("Height: inches", min_value=0, max_value=11, value=None, step=1, key="q_bmi_inches")
-    pounds = cols[2].number_input("Weight: pounds", min_value=50, max_value=700, value=None, step=1, key="q_bmi_pounds")
-    del feet, inches, pounds
+    cols[0].number_input("Height: feet", min_value=3, max_value=8, value=None, step=1, key="q_bmi_feet")
+    cols[1].number_input("Height: inches", min_value=0, max_value=11, value=None, step=1, key="q_bmi_inches")
+    cols[2].number_input("Weight: pounds", min_value=50, max_value=700, value=None, step=1, key="q_bmi_pounds")
 
     def read() -> Any:
         feet, pounds = state.get("q_bmi_feet"), state.get("q_bmi_pounds")
@@ -383,7 +382,12 @@ def _results() -> None:
             + (f" ({results.closed_count} are closed)." if results.closed_count else ".")
         )
         if results.similar_conditions:
-            st.write("Did you mean: " + ", ".join(results.similar_conditions) + "?")
+            st.write("Did you mean one of these?")
+            cols = st.columns(len(results.similar_conditions))
+            for i, name in enumerate(results.similar_conditions):
+                if cols[i].button(name, key=f"suggest_{i}"):
+                    answers["condition"] = name
+                    st.rerun()
     cols = st.columns(4)
     cols[0].metric("Likely eligible", len(results.likely))
     cols[1].metric("Possibly eligible", len(results.possible))

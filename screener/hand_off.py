@@ -21,7 +21,7 @@ from screener.candidates import (
 from screener.errors import StoreError
 from screener.service import ScreeningResults
 
-__all__ = ["CONSENT_TEXT", "CONSENT_VERSION", "share_with_study_team", "withdraw"]
+__all__ = ["CONSENT_TEXT", "CONSENT_VERSION", "ContactDetails", "share_with_study_team", "withdraw"]
 
 
 def share_with_study_team(

@@ -270,3 +270,14 @@ def test_withdraw_with_unknown_code_says_so(store_url):
     app.text_input(key="withdraw_code").input("PS-0000-0000-0000")
     app.button(key="withdraw").click().run()
     assert any("Reference code not found" in e.value for e in app.error)
+
+
+def test_misspelt_condition_offers_registry_names_to_pick(at):
+    at.radio(key="q_condition").set_value("Something else").run()
+    at.text_input(key="q_condition_text").input("spondylolisthsis")
+    _next(at)
+    assert any("no recruiting trials" in i.value for i in at.info)
+    suggestion = next(b for b in at.button if b.key and b.key.startswith("suggest_") and b.label == "Spondylolisthesis")
+    suggestion.click().run()
+    assert at.session_state[ui.PATIENT_ANSWERS]["condition"] == "Spondylolisthesis"
+    assert not at.info or not any("no recruiting trials" in i.value for i in at.info)
