@@ -7,6 +7,7 @@ person consents at the bottom of the page.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -34,6 +35,13 @@ PER_GROUP = 10
 #: After about a dozen screens (the issue's three minutes) the person is told they can stop.
 ENOUGH_STEPS = 12
 _MISSING = object()
+# Registry text is shown as written: these would otherwise turn into Markdown, LaTeX ($) or HTML.
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|$~"})
+
+
+def _plain(text: str) -> str:
+    return html.escape(text, quote=False).translate(_MD_SPECIAL) if text else text
+
 
 bank: QuestionBank = ui.get_question_bank()
 prepared = ui.get_prepared_snapshot()
@@ -278,7 +286,7 @@ def _checklist(match: service.TrialMatch) -> None:
         for crit in match.result.criteria:
             st.markdown(
                 f"{OUTCOME_MARKS[crit.outcome]} **{crit.kind.capitalize()}** ({OUTCOME_WORDS[crit.outcome]}): "
-                f"{crit.text}  \n<small>{crit.reason}</small>",
+                f"{_plain(crit.text)}  \n<small>{_plain(crit.reason)}</small>",
                 unsafe_allow_html=True,
             )
 
@@ -286,14 +294,14 @@ def _checklist(match: service.TrialMatch) -> None:
 def _trial_card(match: service.TrialMatch) -> None:
     trial = match.trial
     with st.container(border=True):
-        st.markdown(f"#### {trial.brief_title}")
+        st.markdown(f"#### {_plain(trial.brief_title)}")
         badges = [f"**{VERDICT_LABELS[match.verdict]}**", status_label(trial.overall_status), phase_label(trial.phases)]
         st.markdown(" · ".join(badges))
-        st.write(short_summary(trial.brief_summary))
-        st.markdown(f"**What is tested:** {tested_label(trial.interventions)}")
+        st.markdown(_plain(short_summary(trial.brief_summary)))
+        st.markdown(f"**What is tested:** {_plain(tested_label(trial.interventions))}")
         if match.nearest_site is not None:
             st.markdown(
-                f"**Nearest recruiting site:** {match.nearest_site.label} ({distance_label(match.distance_miles)})"
+                f"**Nearest recruiting site:** {_plain(match.nearest_site.label)} ({distance_label(match.distance_miles)})"
             )
         elif match.recruiting_sites:
             st.markdown(f"**Recruiting sites:** {match.recruiting_sites} (tell us where you live to see the nearest)")
@@ -307,7 +315,7 @@ def _trial_card(match: service.TrialMatch) -> None:
             " · ".join(p for p in (c.name, c.phone, c.email) if p) for c in trial.central_contacts if c.name or c.phone
         ]
         if contacts:
-            st.markdown("**Contacts:** " + " | ".join(contacts))
+            st.markdown("**Contacts:** " + " | ".join(_plain(c) for c in contacts))
         st.markdown(f"[See this trial on ClinicalTrials.gov]({trial.url})")
 
 

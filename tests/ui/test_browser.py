@@ -147,6 +147,7 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
         # each criterion with its reason, wherever it is.
         expect(page.get_by_text("You said you are 52").filter(visible=True).first).to_be_visible()
         expect(page.get_by_text("(to be checked)").filter(visible=True).first).to_be_visible()
+        page.get_by_text("You said you are 52").filter(visible=True).first.scroll_into_view_if_needed()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
 
