@@ -141,13 +141,14 @@ def refresh_snapshot(
         for page in client.iter_study_pages(fetch):
             if page.number == 1:
                 total = page.total_count
-            result = store.put_studies(page.studies, keep_statuses=keep_statuses)
+            result = store.put_studies(page.studies, raw=page.raw_studies, keep_statuses=keep_statuses)
             pages = page.number
             fetched += len(page.studies)
             removed += result.removed
             skipped += result.skipped
             if on_page is not None:
                 on_page(PageProgress(page.number, len(page.studies), fetched, total, clock() - started))
+            del page  # free it before the next page is fetched: one page in memory at a time
         study_count = store.count()
         store.write_meta(
             {

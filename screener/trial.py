@@ -151,7 +151,8 @@ def parse_age_years(value: Any) -> float | None:
 
 def _get(node: Any, *path: str, default: Any = None) -> Any:
     for key in path:
-        if not isinstance(node, Mapping):
+        # `type(...) is dict` first: JSON gives plain dicts, and the ABC check is the slow path.
+        if type(node) is not dict and not isinstance(node, Mapping):
             return default
         node = node.get(key)
         if node is None:

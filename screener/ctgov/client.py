@@ -17,7 +17,7 @@ import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 
-from screener.ctgov.pages import Page, RegistryVersion, parse_page, parse_version
+from screener.ctgov.pages import Page, RegistryVersion, parse_page_body, parse_version
 from screener.ctgov.query import DEFAULT_FIELDS, StudyQuery, normalise_nct_id
 from screener.ctgov.retry import make_retry
 from screener.errors import (
@@ -152,13 +152,16 @@ class CtGovClient:
                 page_params["countTotal"] = "true"
             if token:
                 page_params["pageToken"] = token
-            payload, url = self._get_json("studies", page_params)
-            page = parse_page(payload, number=number, url=url)
+            body, url = self._get_body("studies", page_params)
+            page = parse_page_body(body, number=number, url=url)
+            del body
+            token = None if page.is_last else page.next_page_token
             if page.studies or number == 1:
                 yield page
-            if page.is_last:
+            # Drop this page before fetching the next, so only one page is ever in memory.
+            del page
+            if token is None:
                 return
-            token = page.next_page_token
 
     def iter_studies(self, query: StudyQuery) -> Iterator[dict[str, Any]]:
         """Yield raw API v2 study objects of a search, page after page (never the whole result at once)."""
@@ -199,6 +202,20 @@ class CtGovClient:
             self._sleep(wait)
 
     def _get_json(self, path: str, params: dict[str, str], *, not_found_id: str | None = None) -> tuple[Any, str]:
+        body, shown = self._get_body(path, params, not_found_id=not_found_id)
+        try:
+            return json.loads(body), shown
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CtGovBadResponse(
+                f"ClinicalTrials.gov sent a body that is not valid JSON for {shown} ({len(body)} bytes; "
+                f"{exc}). The answer may have been cut off.",
+                url=shown,
+                body=body[:_BODY_CHARS].decode("utf-8", "replace"),
+                hint="Try again; if it persists, the registry or the proxy in between is misbehaving.",
+            ) from exc
+
+    def _get_body(self, path: str, params: dict[str, str], *, not_found_id: str | None = None) -> tuple[bytes, str]:
+        """One GET with throttle, timeout and retries; a 2xx body as bytes, anything else as a CtGovError."""
         url = f"{self.base_url}/{path}"
         shown = requests.Request("GET", url, params=params).prepare().url or url
         self._wait_for_interval()
@@ -215,17 +232,7 @@ class CtGovClient:
         finally:
             self._last_call_end = self._clock()
         self._raise_for_status(resp, shown, not_found_id)
-        try:
-            return json.loads(body), shown
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise CtGovBadResponse(
-                f"ClinicalTrials.gov sent a body that is not valid JSON for {shown} ({len(body)} bytes; "
-                f"{exc}). The answer may have been cut off.",
-                url=shown,
-                status=resp.status_code,
-                body=body[:_BODY_CHARS].decode("utf-8", "replace"),
-                hint="Try again; if it persists, the registry or the proxy in between is misbehaving.",
-            ) from exc
+        return body, shown
 
     def _raise_for_status(self, resp: requests.Response, url: str, not_found_id: str | None) -> None:
         status = resp.status_code
