@@ -60,15 +60,14 @@ def _seconds(timeout: Timeout) -> str:
 def _root_cause(exc: BaseException) -> BaseException:
     """The innermost reason: requests wraps urllib3's MaxRetryError, which wraps the real failure."""
     seen = exc
-    while True:
+    for _ in range(10):  # the wrapping is a few levels deep; never loop forever on odd exceptions
         inner = getattr(seen, "reason", None)
-        if isinstance(inner, BaseException) and inner is not seen:
-            seen = inner
-            continue
-        if seen.args and isinstance(seen.args[0], BaseException):
-            seen = seen.args[0]
-            continue
-        return seen
+        if not isinstance(inner, BaseException) and seen.args and isinstance(seen.args[0], BaseException):
+            inner = seen.args[0]
+        if not isinstance(inner, BaseException) or inner is seen:
+            break
+        seen = inner
+    return seen
 
 
 def _transport_error(exc: requests.RequestException, url: str, timeout: Timeout) -> CtGovUnavailable:
