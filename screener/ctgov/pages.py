@@ -48,11 +48,15 @@ class RegistryVersion:
     data_timestamp: str
 
 
+def _for(url: str | None) -> str:
+    return f" ({url})" if url else ""
+
+
 def parse_page(payload: Any, *, number: int = 1, url: str | None = None) -> Page:
     """Read one ``/studies`` response body; anything but ``{"studies": [...]}`` raises ``CtGovBadResponse``."""
     if not isinstance(payload, Mapping) or not isinstance(payload.get("studies", None), list):
         raise CtGovBadResponse(
-            f"ClinicalTrials.gov answered page {number} without a list of studies.",
+            f"ClinicalTrials.gov answered page {number}{_for(url)} without a list of studies.",
             url=url,
             body=str(payload)[:300],
             hint="If CTGOV_BASE_URL points at a mirror or proxy, check that it serves API v2.",
@@ -147,7 +151,7 @@ def parse_page_body(body: bytes, *, number: int = 1, url: str | None = None) -> 
             f"JSON ends early or is malformed near character {exc.value}" if isinstance(exc, StopIteration) else exc
         )
         raise CtGovBadResponse(
-            f"ClinicalTrials.gov sent page {number} as a body that is not valid JSON ({len(body)} bytes; "
+            f"ClinicalTrials.gov sent page {number}{_for(url)} as a body that is not valid JSON ({len(body)} bytes; "
             f"{reason}). The answer may have been cut off.",
             url=url,
             body=body[:300].decode("utf-8", "replace"),
