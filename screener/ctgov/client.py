@@ -72,7 +72,9 @@ def _root_cause(exc: BaseException) -> BaseException:
 
 def _transport_error(exc: requests.RequestException, url: str, timeout: Timeout) -> CtGovUnavailable:
     cause = _root_cause(exc)
-    if isinstance(exc, requests.Timeout) or isinstance(cause, (TimeoutError, urllib3.exceptions.TimeoutError)):
+    # urllib3's NewConnectionError (refused, DNS failure) subclasses its timeout error; it is not a timeout.
+    timed_out = isinstance(exc, requests.Timeout) or isinstance(cause, (TimeoutError, urllib3.exceptions.TimeoutError))
+    if timed_out and not isinstance(cause, urllib3.exceptions.NewConnectionError):
         return CtGovUnavailable(
             f"ClinicalTrials.gov did not answer within {_seconds(timeout)} for {url}.",
             url=url,
