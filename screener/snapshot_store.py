@@ -75,6 +75,9 @@ class SnapshotStore:
         if path.exists():
             raise SnapshotError(f"Will not overwrite {path}: a new store needs a fresh file.")
         conn = sqlite3.connect(path)
+        # Rows are 5-15 KB of JSON: 16 KiB pages keep most in one page instead of overflow chains
+        # (inserts measured ~2x faster than with the 4 KiB default). Must precede the first table.
+        conn.execute("PRAGMA page_size=16384")
         # The file is private until it is swapped in whole; a crash just leaves a temp file, so
         # skip the rollback journal and per-commit fsync (the swap itself is fsynced).
         conn.execute("PRAGMA journal_mode=OFF")
