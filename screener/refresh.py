@@ -110,9 +110,10 @@ def refresh_snapshot(
             )
         stored_query, old_meta = _previous(target)
         if query is not None and query != stored_query:
+            was, now = stored_query.to_json(), query.to_json()
+            differs = "; ".join(f"{k}: stored {was[k]!r}, given {now[k]!r}" for k in was if was[k] != now.get(k))
             raise RefreshFailed(
-                "An incremental refresh must repeat the stored search "
-                f"({stored_query.to_json()}); this one differs ({query.to_json()}).",
+                f"An incremental refresh must repeat the stored search ({differs}).",
                 hint="Drop the search options to reuse the stored search, or run a full refresh.",
             )
         query = stored_query
@@ -125,11 +126,11 @@ def refresh_snapshot(
     else:
         fetch = query
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     store: SnapshotStore | None = None
     pages = fetched = removed = skipped = 0
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         version = client.version()
         if incremental:
             with SnapshotStore.open(target) as current:
