@@ -54,17 +54,17 @@ def _columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -
     return list(rows[0])
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def to_csv_bytes(rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str] | None = None) -> bytes:
     """Rows as UTF-8 (with BOM) CSV, header first, every text cell neutralised."""
     cols = _columns(rows, columns)
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(cols)
-    writer.writerows([_text(neutralise(row.get(c))) for c in cols] for row in rows)
+    # Inlined neutralise(): this loop runs for every cell of a 100,000-row export. csv writes None as "".
+    writer.writerows(
+        [("'" + v if v.__class__ is str and v.startswith(DANGEROUS_PREFIXES) else v) for v in map(row.get, cols)]
+        for row in rows
+    )
     return buf.getvalue().encode("utf-8-sig")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, case, null, select
 
 from screener.audit import Action, append_audit
 from screener.auth import Recruiter
@@ -78,6 +78,9 @@ def as_question(kind: str, text: str) -> str:
     return f"Do they meet this? “{clean}”"
 
 
+#: Submission order, newest first (ids are assigned as submissions are stored); export merges on it.
+NEWEST_FIRST = candidate_trial.c.id.desc()
+
 _LEAD_COLUMNS = (
     candidate_trial.c.id,
     candidate.c.pseudonym,
@@ -139,7 +142,7 @@ def list_leads(
         recruiter,
         nct_id,
         statuses,
-    ).order_by(candidate.c.submitted_at.desc(), candidate_trial.c.id)
+    ).order_by(NEWEST_FIRST)
     unknown_q = _scoped(
         select(criterion_outcome.c.candidate_trial_id, criterion_outcome.c.kind, criterion_outcome.c.text)
         .join(candidate_trial, candidate_trial.c.id == criterion_outcome.c.candidate_trial_id)
@@ -241,25 +244,25 @@ def iter_export_records(
     *,
     nct_id: str | None = None,
     statuses: Collection[Status] | None = None,
-) -> Iterator[tuple[Any, dict[str, Any] | None, list[Any], list[str]]]:
-    """(lead row, profile, criterion rows, note texts) for every lead in scope, in list order.
+) -> Iterator[tuple[Any, dict[str, Any] | None, list[tuple[str, str, str | None]], list[str]]]:
+    """(lead row, profile, criteria as (kind, outcome, text or None), note texts) per lead in scope, in list order.
 
     Three scoped queries, merged in memory by lead id: fast for 100,000 leads, no per-lead query.
     """
     base = select(*_LEAD_COLUMNS, candidate.c.profile).join(candidate, candidate.c.id == candidate_trial.c.candidate_id)
-    leads_q = _scoped(base, recruiter, nct_id, statuses).order_by(candidate.c.submitted_at.desc(), candidate_trial.c.id)
+    leads_q = _scoped(base, recruiter, nct_id, statuses).order_by(NEWEST_FIRST)
     crit_q = _scoped(
         select(
             criterion_outcome.c.candidate_trial_id,
-            criterion_outcome.c.idx,
             criterion_outcome.c.kind,
-            criterion_outcome.c.text,
             criterion_outcome.c.outcome,
+            # Only failed and unknown criteria are spelled out in an export; skip moving the rest's text.
+            case((criterion_outcome.c.outcome == "pass", null()), else_=criterion_outcome.c.text),
         ).join(candidate_trial, candidate_trial.c.id == criterion_outcome.c.candidate_trial_id),
         recruiter,
         nct_id,
         statuses,
-    ).order_by(criterion_outcome.c.candidate_trial_id, criterion_outcome.c.idx)
+    ).order_by(criterion_outcome.c.candidate_trial_id.desc(), criterion_outcome.c.idx)
     notes_q = _scoped(
         select(note.c.candidate_trial_id, note.c.author, note.c.created_at, note.c.text).join(
             candidate_trial, candidate_trial.c.id == note.c.candidate_trial_id
@@ -269,12 +272,19 @@ def iter_export_records(
         statuses,
     ).order_by(note.c.id)
     with store.read() as conn:
-        criteria: dict[int, list[Any]] = defaultdict(list)
-        for c in conn.execute(crit_q):
-            criteria[c.candidate_trial_id].append(c)
         notes: dict[int, list[str]] = defaultdict(list)
         for n in conn.execute(notes_q):
             notes[n.candidate_trial_id].append(f"{n.created_at:%Y-%m-%d} {n.author}: {n.text or ''}")
-        rows = conn.execute(leads_q).all()
-    for r in rows:
-        yield r, r.profile, criteria.get(r.id, []), notes.get(r.id, [])
+        # Leads and criteria come in the same (id-descending) order: merge two streamed cursors
+        # instead of holding a million criterion rows in memory.
+        streamed = {"stream_results": True, "yield_per": 2_000}
+        crit_rows = iter(conn.execute(crit_q, execution_options=streamed))
+        pending = next(crit_rows, None)
+        for r in conn.execute(leads_q, execution_options=streamed):
+            while pending is not None and pending[0] > r.id:
+                pending = next(crit_rows, None)
+            crit = []
+            while pending is not None and pending[0] == r.id:
+                crit.append((pending[1], pending[2], pending[3]))
+                pending = next(crit_rows, None)
+            yield r, r.profile, crit, notes.get(r.id, [])
