@@ -97,15 +97,22 @@ def _rss_mib() -> float:
 
 
 def measure(label: str, fn: Callable[[], Any], repeat: int) -> Any:
-    """Median wall time; memory as the growth of the process's peak RSS (tracemalloc would distort the timing)."""
-    times, result = [], None
+    """Median wall and CPU time (CPU time is fairer on a shared machine); memory as the growth of the peak RSS.
+
+    tracemalloc would distort the timing, so memory is the process's peak RSS before and after.
+    """
+    times, cpu, result = [], [], None
     before = _rss_mib()
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = fn()
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
     spread = f" (min {min(times):.3f}, max {max(times):.3f}, n={repeat})" if repeat > 1 else ""
-    print(f"{label:<44} median {statistics.median(times):7.3f} s{spread}  peak RSS +{_rss_mib() - before:.0f} MiB")
+    print(
+        f"{label:<44} median {statistics.median(times):7.3f} s{spread}, CPU {statistics.median(cpu):.3f} s, "
+        f"peak RSS +{_rss_mib() - before:.0f} MiB"
+    )
     return result
 
 

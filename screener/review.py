@@ -6,7 +6,7 @@ Each action writes its audit row in the same transaction, so there is no action 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -239,7 +239,18 @@ def export_rows(
     statuses: Collection[Status] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per candidate and trial; the de-identified variant has no name, contact, notes or location."""
-    rows = []
+    return list(iter_export_rows(store, recruiter, identified=identified, nct_id=nct_id, statuses=statuses))
+
+
+def iter_export_rows(
+    store: CandidateStore,
+    recruiter: Recruiter,
+    *,
+    identified: bool,
+    nct_id: str | None = None,
+    statuses: Collection[Status] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """``export_rows`` one at a time, so a 100,000-row export never holds every row in memory."""
     for r, profile, crit, notes in iter_export_records(store, recruiter, nct_id=nct_id, statuses=statuses):
         # Unpacked once: attribute access on 100,000 rows is measurable (benchmarks/bench_recruiter.py).
         (_, pseudonym, name, email, phone, preferred, nct, verdict, submitted, miles, site, data_date, status, owner,
@@ -266,8 +277,7 @@ def export_rows(
         }
         if identified:
             row["notes"] = " | ".join(notes)
-        rows.append(row)
-    return rows
+        yield row
 
 
 def _minute(when: datetime) -> str:
@@ -293,9 +303,16 @@ def export_leads(
     """
     if fmt not in ("csv", "xlsx"):
         raise ExportError(f"Unknown export format {fmt!r}; use csv or xlsx.")
-    rows = export_rows(store, recruiter, identified=identified, nct_id=nct_id, statuses=statuses)
+    count = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal count
+        for row in iter_export_rows(store, recruiter, identified=identified, nct_id=nct_id, statuses=statuses):
+            count += 1
+            yield row
+
     columns = IDENTIFIED_COLUMNS if identified else DEIDENTIFIED_COLUMNS
-    data = to_csv_bytes(rows, columns=columns) if fmt == "csv" else to_xlsx_bytes(rows, columns=columns)
+    data = to_csv_bytes(counted(), columns=columns) if fmt == "csv" else to_xlsx_bytes(counted(), columns=columns)
     filters = f"trial {nct_id or 'all'}, status {', '.join(sorted(statuses)) if statuses else 'all'}"
     with store.write() as conn:
         append_audit(
@@ -304,6 +321,6 @@ def export_leads(
             actor=recruiter.name,
             action=Action.EXPORT,
             nct_id=nct_id,
-            detail=f"{'identified' if identified else 'de-identified'} {fmt}, {len(rows)} rows ({filters})",
+            detail=f"{'identified' if identified else 'de-identified'} {fmt}, {count} rows ({filters})",
         )
     return data
