@@ -1,6 +1,6 @@
 """Reading leads (one candidate for one trial), always through the recruiter's trial scope.
 
-Every query here starts from ``_scoped``, so a recruiter limited to some trials cannot see
+Every query here starts from ``scoped``, so a recruiter limited to some trials cannot see
 another trial's candidates whatever the page asks for.
 """
 
@@ -101,7 +101,7 @@ _LEAD_COLUMNS = (
 )
 
 
-def _scoped(
+def scoped(
     query: Select[Any], recruiter: Recruiter, nct_id: str | None, statuses: Collection[Status] | None
 ) -> Select[Any]:
     """Apply the access rule and the page's filters to a query over candidate_trial."""
@@ -117,7 +117,7 @@ def _scoped(
 
 def visible_trials(store: CandidateStore, recruiter: Recruiter) -> list[str]:
     """NCT ids that have candidates and that this recruiter may see."""
-    query = _scoped(select(candidate_trial.c.nct_id).distinct(), recruiter, None, None)
+    query = scoped(select(candidate_trial.c.nct_id).distinct(), recruiter, None, None)
     with store.read() as conn:
         return sorted(conn.execute(query).scalars())
 
@@ -137,13 +137,13 @@ def list_leads(
         AccessDenied: ``nct_id`` is outside the recruiter's trials.
     """
     now = now or datetime.now(UTC)
-    leads_q = _scoped(
+    leads_q = scoped(
         select(*_LEAD_COLUMNS).join(candidate, candidate.c.id == candidate_trial.c.candidate_id),
         recruiter,
         nct_id,
         statuses,
     ).order_by(NEWEST_FIRST)
-    unknown_q = _scoped(
+    unknown_q = scoped(
         select(criterion_outcome.c.candidate_trial_id, criterion_outcome.c.kind, criterion_outcome.c.text)
         .join(candidate_trial, candidate_trial.c.id == criterion_outcome.c.candidate_trial_id)
         .where(criterion_outcome.c.outcome == "unknown"),
@@ -203,7 +203,7 @@ def lead_detail(
     now = now or datetime.now(UTC)
     with store.write() as conn:
         row = conn.execute(
-            _scoped(
+            scoped(
                 select(*_LEAD_COLUMNS, candidate.c.profile).join(
                     candidate, candidate.c.id == candidate_trial.c.candidate_id
                 ),
@@ -250,8 +250,8 @@ def iter_export_records(
     Three scoped queries, merged in memory by lead id: fast for 100,000 leads, no per-lead query.
     """
     base = select(*_LEAD_COLUMNS, candidate.c.profile).join(candidate, candidate.c.id == candidate_trial.c.candidate_id)
-    leads_q = _scoped(base, recruiter, nct_id, statuses).order_by(NEWEST_FIRST)
-    crit_q = _scoped(
+    leads_q = scoped(base, recruiter, nct_id, statuses).order_by(NEWEST_FIRST)
+    crit_q = scoped(
         select(
             criterion_outcome.c.candidate_trial_id,
             criterion_outcome.c.kind,
@@ -263,7 +263,7 @@ def iter_export_records(
         nct_id,
         statuses,
     ).order_by(criterion_outcome.c.candidate_trial_id.desc(), criterion_outcome.c.idx)
-    notes_q = _scoped(
+    notes_q = scoped(
         select(note.c.candidate_trial_id, note.c.author, note.c.created_at, note.c.text).join(
             candidate_trial, candidate_trial.c.id == note.c.candidate_trial_id
         ),

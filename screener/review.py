@@ -23,7 +23,7 @@ from screener.export import (
     to_csv_bytes,
     to_xlsx_bytes,
 )
-from screener.leads import _scoped, iter_export_records
+from screener.leads import iter_export_records, scoped
 from screener.pipeline import STAGES, Status, allowed_moves, furthest
 from screener.schema import candidate, candidate_trial, criterion_outcome, note
 from screener.store import CandidateStore
@@ -42,7 +42,7 @@ class ExcludingCriterion:
 
 def _locked_lead(conn: Any, recruiter: Recruiter, lead_id: int) -> Any:
     row = conn.execute(
-        _scoped(
+        scoped(
             select(candidate_trial, candidate.c.pseudonym)
             .join(candidate, candidate.c.id == candidate_trial.c.candidate_id)
             .where(candidate_trial.c.id == lead_id)
@@ -152,7 +152,7 @@ def add_note(
 
 def funnel(store: CandidateStore, recruiter: Recruiter, *, nct_id: str | None = None) -> list[tuple[Status, int]]:
     """How many leads reached each stage, screened (new) to enrolled; screen failures count where they got to."""
-    query = _scoped(
+    query = scoped(
         select(candidate_trial.c.furthest_status, func.count()).group_by(candidate_trial.c.furthest_status),
         recruiter,
         nct_id,
@@ -168,7 +168,7 @@ def top_excluding_criteria(
     store: CandidateStore, recruiter: Recruiter, *, nct_id: str | None = None, limit: int = 10
 ) -> list[ExcludingCriterion]:
     """The criteria that exclude the most people: failed at pre-screen or picked as the screen-fail reason."""
-    failed_q = _scoped(
+    failed_q = scoped(
         select(
             candidate_trial.c.id,
             candidate_trial.c.nct_id,
