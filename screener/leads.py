@@ -6,10 +6,12 @@ another trial's candidates whatever the page asks for.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Select, case, null, select
@@ -251,18 +253,21 @@ def iter_export_records(
     """
     base = select(*_LEAD_COLUMNS, candidate.c.profile).join(candidate, candidate.c.id == candidate_trial.c.candidate_id)
     leads_q = scoped(base, recruiter, nct_id, statuses).order_by(NEWEST_FIRST)
-    crit_q = scoped(
-        select(
-            criterion_outcome.c.candidate_trial_id,
-            criterion_outcome.c.kind,
-            criterion_outcome.c.outcome,
-            # Only failed and unknown criteria are spelled out in an export; skip moving the rest's text.
-            case((criterion_outcome.c.outcome == "pass", null()), else_=criterion_outcome.c.text),
-        ).join(candidate_trial, candidate_trial.c.id == criterion_outcome.c.candidate_trial_id),
-        recruiter,
-        nct_id,
-        statuses,
+    crit_q = select(
+        criterion_outcome.c.candidate_trial_id,
+        criterion_outcome.c.kind,
+        criterion_outcome.c.outcome,
+        # Only failed and unknown criteria are spelled out in an export; skip moving the rest's text.
+        case((criterion_outcome.c.outcome == "pass", null()), else_=criterion_outcome.c.text),
     ).order_by(criterion_outcome.c.candidate_trial_id.desc(), criterion_outcome.c.idx)
+    if recruiter.trials is not None or nct_id is not None or statuses:
+        # Without a filter the join is skipped: the merge below only keeps criteria of listed leads anyway.
+        crit_q = scoped(
+            crit_q.join(candidate_trial, candidate_trial.c.id == criterion_outcome.c.candidate_trial_id),
+            recruiter,
+            nct_id,
+            statuses,
+        )
     notes_q = scoped(
         select(note.c.candidate_trial_id, note.c.author, note.c.created_at, note.c.text).join(
             candidate_trial, candidate_trial.c.id == note.c.candidate_trial_id
@@ -278,13 +283,13 @@ def iter_export_records(
         # Leads and criteria come in the same (id-descending) order: merge two streamed cursors
         # instead of holding a million criterion rows in memory.
         streamed = {"stream_results": True, "yield_per": 2_000}
-        crit_rows = iter(conn.execute(crit_q, execution_options=streamed))
-        pending = next(crit_rows, None)
+        groups = itertools.groupby(conn.execute(crit_q, execution_options=streamed), key=itemgetter(0))
+        gid, group = next(groups, (None, None))
         for r in conn.execute(leads_q, execution_options=streamed):
-            while pending is not None and pending[0] > r.id:
-                pending = next(crit_rows, None)
-            crit = []
-            while pending is not None and pending[0] == r.id:
-                crit.append((pending[1], pending[2], pending[3]))
-                pending = next(crit_rows, None)
+            while gid is not None and gid > r.id:
+                gid, group = next(groups, (None, None))
+            crit: list[tuple[str, str, str | None]] = []
+            if gid == r.id:
+                crit = [(kind, outcome, text) for _, kind, outcome, text in group]
+                gid, group = next(groups, (None, None))
             yield r, r.profile, crit, notes.get(r.id, [])
