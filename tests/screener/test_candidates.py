@@ -16,6 +16,7 @@ from screener.candidates import (
     CONSENT_TEXT,
     CONSENT_VERSION,
     ContactDetails,
+    new_reference_code,
     normalise_reference_code,
     open_store,
     submit_candidate,
@@ -189,3 +190,10 @@ def test_submissions_from_several_processes_are_all_stored_once(store_url):
     store.dispose()
     assert sorted(names) == sorted(n for batch in batches for n in batch)
     assert len(set(codes)) == 50
+
+
+@pytest.mark.parametrize("typed", [str.lower, lambda c: c.replace("-", " "), lambda c: c.replace("0", "O")])
+def test_reference_code_survives_how_people_type_it(typed):
+    for _ in range(50):
+        code = new_reference_code()
+        assert normalise_reference_code(typed(code)) == code
