@@ -4,7 +4,7 @@ Measures the filtered list for one trial (target < 1 s) and a full export (targe
 with how much each step raised the process's peak RSS. Trials and criteria text
 come from the embedded snapshot of real registry records; people and outcomes are synthetic.
 
-    .venv/bin/python benchmarks/bench_recruiter.py [--rows 100000] [--database-url URL]
+    .venv/bin/python benchmarks/bench_recruiter.py [--rows 100000] [--database-url URL-of-an-EMPTY-database]
 """
 
 from __future__ import annotations
@@ -135,6 +135,12 @@ def main() -> int:
         print(f"  ({len(leads):,} leads, {sum(len(x.questions) for x in leads):,} questions)")
         limited = Recruiter("bench", frozenset(nct_ids[:1]))
         measure("filtered list, one trial, limited recruiter", lambda: list_leads(store, limited, stale_days=7), 5)
+        for fmt in ("csv", "xlsx"):
+            measure(
+                f"filtered export, one trial, {fmt}",
+                lambda fmt=fmt: export_leads(store, everyone, fmt=fmt, identified=True, nct_id=nct_ids[0]),
+                3,
+            )
         csv = measure(
             "full export, identified CSV", lambda: export_leads(store, everyone, fmt="csv", identified=True), 1
         )
