@@ -180,3 +180,9 @@ def test_withdrawn_candidate_shows_without_identity(store):
     text = _all_text(at)
     assert "Cleo" not in text and "Withdrawn" in text
     assert not at.exception
+
+
+def test_session_of_an_unknown_account_falls_back_to_sign_in(store):
+    at = _page("carol")
+    assert at.text_input(key="login_password") and ui.RECRUITER_NAME not in at.session_state
+    assert not at.exception
