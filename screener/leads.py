@@ -1,18 +1,20 @@
 """Reading leads (one candidate for one trial), always through the recruiter's trial scope.
 
-Every query here starts from ``_scoped``, so a recruiter limited to some trials cannot see
+Every query here starts from ``scoped``, so a recruiter limited to some trials cannot see
 another trial's candidates whatever the page asks for.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, case, null, select
 
 from screener.audit import Action, append_audit
 from screener.auth import Recruiter
@@ -78,6 +80,9 @@ def as_question(kind: str, text: str) -> str:
     return f"Do they meet this? “{clean}”"
 
 
+#: Submission order, newest first (ids are assigned as submissions are stored); export merges on it.
+NEWEST_FIRST = candidate_trial.c.id.desc()
+
 _LEAD_COLUMNS = (
     candidate_trial.c.id,
     candidate.c.pseudonym,
@@ -98,7 +103,7 @@ _LEAD_COLUMNS = (
 )
 
 
-def _scoped(
+def scoped(
     query: Select[Any], recruiter: Recruiter, nct_id: str | None, statuses: Collection[Status] | None
 ) -> Select[Any]:
     """Apply the access rule and the page's filters to a query over candidate_trial."""
@@ -114,7 +119,7 @@ def _scoped(
 
 def visible_trials(store: CandidateStore, recruiter: Recruiter) -> list[str]:
     """NCT ids that have candidates and that this recruiter may see."""
-    query = _scoped(select(candidate_trial.c.nct_id).distinct(), recruiter, None, None)
+    query = scoped(select(candidate_trial.c.nct_id).distinct(), recruiter, None, None)
     with store.read() as conn:
         return sorted(conn.execute(query).scalars())
 
@@ -134,13 +139,13 @@ def list_leads(
         AccessDenied: ``nct_id`` is outside the recruiter's trials.
     """
     now = now or datetime.now(UTC)
-    leads_q = _scoped(
+    leads_q = scoped(
         select(*_LEAD_COLUMNS).join(candidate, candidate.c.id == candidate_trial.c.candidate_id),
         recruiter,
         nct_id,
         statuses,
-    ).order_by(candidate.c.submitted_at.desc(), candidate_trial.c.id)
-    unknown_q = _scoped(
+    ).order_by(NEWEST_FIRST)
+    unknown_q = scoped(
         select(criterion_outcome.c.candidate_trial_id, criterion_outcome.c.kind, criterion_outcome.c.text)
         .join(candidate_trial, candidate_trial.c.id == criterion_outcome.c.candidate_trial_id)
         .where(criterion_outcome.c.outcome == "unknown"),
@@ -200,7 +205,7 @@ def lead_detail(
     now = now or datetime.now(UTC)
     with store.write() as conn:
         row = conn.execute(
-            _scoped(
+            scoped(
                 select(*_LEAD_COLUMNS, candidate.c.profile).join(
                     candidate, candidate.c.id == candidate_trial.c.candidate_id
                 ),
@@ -241,26 +246,29 @@ def iter_export_records(
     *,
     nct_id: str | None = None,
     statuses: Collection[Status] | None = None,
-) -> Iterator[tuple[Any, dict[str, Any] | None, list[Any], list[str]]]:
-    """(lead row, profile, criterion rows, note texts) for every lead in scope, in list order.
+) -> Iterator[tuple[Any, dict[str, Any] | None, list[tuple[str, str, str | None]], list[str]]]:
+    """(lead row, profile, criteria as (kind, outcome, text or None), note texts) per lead in scope, in list order.
 
     Three scoped queries, merged in memory by lead id: fast for 100,000 leads, no per-lead query.
     """
     base = select(*_LEAD_COLUMNS, candidate.c.profile).join(candidate, candidate.c.id == candidate_trial.c.candidate_id)
-    leads_q = _scoped(base, recruiter, nct_id, statuses).order_by(candidate.c.submitted_at.desc(), candidate_trial.c.id)
-    crit_q = _scoped(
-        select(
-            criterion_outcome.c.candidate_trial_id,
-            criterion_outcome.c.idx,
-            criterion_outcome.c.kind,
-            criterion_outcome.c.text,
-            criterion_outcome.c.outcome,
-        ).join(candidate_trial, candidate_trial.c.id == criterion_outcome.c.candidate_trial_id),
-        recruiter,
-        nct_id,
-        statuses,
-    ).order_by(criterion_outcome.c.candidate_trial_id, criterion_outcome.c.idx)
-    notes_q = _scoped(
+    leads_q = scoped(base, recruiter, nct_id, statuses).order_by(NEWEST_FIRST)
+    crit_q = select(
+        criterion_outcome.c.candidate_trial_id,
+        criterion_outcome.c.kind,
+        criterion_outcome.c.outcome,
+        # Only failed and unknown criteria are spelled out in an export; skip moving the rest's text.
+        case((criterion_outcome.c.outcome == "pass", null()), else_=criterion_outcome.c.text),
+    ).order_by(criterion_outcome.c.candidate_trial_id.desc(), criterion_outcome.c.idx)
+    if recruiter.trials is not None or nct_id is not None or statuses:
+        # Without a filter the join is skipped: the merge below only keeps criteria of listed leads anyway.
+        crit_q = scoped(
+            crit_q.join(candidate_trial, candidate_trial.c.id == criterion_outcome.c.candidate_trial_id),
+            recruiter,
+            nct_id,
+            statuses,
+        )
+    notes_q = scoped(
         select(note.c.candidate_trial_id, note.c.author, note.c.created_at, note.c.text).join(
             candidate_trial, candidate_trial.c.id == note.c.candidate_trial_id
         ),
@@ -269,12 +277,19 @@ def iter_export_records(
         statuses,
     ).order_by(note.c.id)
     with store.read() as conn:
-        criteria: dict[int, list[Any]] = defaultdict(list)
-        for c in conn.execute(crit_q):
-            criteria[c.candidate_trial_id].append(c)
         notes: dict[int, list[str]] = defaultdict(list)
         for n in conn.execute(notes_q):
             notes[n.candidate_trial_id].append(f"{n.created_at:%Y-%m-%d} {n.author}: {n.text or ''}")
-        rows = conn.execute(leads_q).all()
-    for r in rows:
-        yield r, r.profile, criteria.get(r.id, []), notes.get(r.id, [])
+        # Leads and criteria come in the same (id-descending) order: merge two streamed cursors
+        # instead of holding a million criterion rows in memory.
+        streamed = {"stream_results": True, "yield_per": 2_000}
+        groups = itertools.groupby(conn.execute(crit_q, execution_options=streamed), key=itemgetter(0))
+        gid, group = next(groups, (None, None))
+        for r in conn.execute(leads_q, execution_options=streamed):
+            while gid is not None and gid > r.id:
+                gid, group = next(groups, (None, None))
+            crit: list[tuple[str, str, str | None]] = []
+            if gid == r.id:
+                crit = [(kind, outcome, text) for _, kind, outcome, text in group]
+                gid, group = next(groups, (None, None))
+            yield r, r.profile, crit, notes.get(r.id, [])

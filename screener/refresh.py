@@ -110,9 +110,10 @@ def refresh_snapshot(
             )
         stored_query, old_meta = _previous(target)
         if query is not None and query != stored_query:
+            was, now = stored_query.to_json(), query.to_json()
+            differs = "; ".join(f"{k}: stored {was[k]!r}, given {now[k]!r}" for k in was if was[k] != now.get(k))
             raise RefreshFailed(
-                "An incremental refresh must repeat the stored search "
-                f"({stored_query.to_json()}); this one differs ({query.to_json()}).",
+                f"An incremental refresh must repeat the stored search ({differs}).",
                 hint="Drop the search options to reuse the stored search, or run a full refresh.",
             )
         query = stored_query
@@ -125,11 +126,11 @@ def refresh_snapshot(
     else:
         fetch = query
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     store: SnapshotStore | None = None
     pages = fetched = removed = skipped = 0
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         version = client.version()
         if incremental:
             with SnapshotStore.open(target) as current:
@@ -141,13 +142,14 @@ def refresh_snapshot(
         for page in client.iter_study_pages(fetch):
             if page.number == 1:
                 total = page.total_count
-            result = store.put_studies(page.studies, keep_statuses=keep_statuses)
+            result = store.put_studies(page.studies, raw=page.raw_studies, keep_statuses=keep_statuses)
             pages = page.number
             fetched += len(page.studies)
             removed += result.removed
             skipped += result.skipped
             if on_page is not None:
                 on_page(PageProgress(page.number, len(page.studies), fetched, total, clock() - started))
+            del page  # free it before the next page is fetched: one page in memory at a time
         study_count = store.count()
         store.write_meta(
             {

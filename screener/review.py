@@ -6,7 +6,7 @@ Each action writes its audit row in the same transaction, so there is no action 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -23,7 +23,7 @@ from screener.export import (
     to_csv_bytes,
     to_xlsx_bytes,
 )
-from screener.leads import _scoped, iter_export_records
+from screener.leads import iter_export_records, scoped
 from screener.pipeline import STAGES, Status, allowed_moves, furthest
 from screener.schema import candidate, candidate_trial, criterion_outcome, note
 from screener.store import CandidateStore
@@ -42,7 +42,7 @@ class ExcludingCriterion:
 
 def _locked_lead(conn: Any, recruiter: Recruiter, lead_id: int) -> Any:
     row = conn.execute(
-        _scoped(
+        scoped(
             select(candidate_trial, candidate.c.pseudonym)
             .join(candidate, candidate.c.id == candidate_trial.c.candidate_id)
             .where(candidate_trial.c.id == lead_id)
@@ -152,7 +152,7 @@ def add_note(
 
 def funnel(store: CandidateStore, recruiter: Recruiter, *, nct_id: str | None = None) -> list[tuple[Status, int]]:
     """How many leads reached each stage, screened (new) to enrolled; screen failures count where they got to."""
-    query = _scoped(
+    query = scoped(
         select(candidate_trial.c.furthest_status, func.count()).group_by(candidate_trial.c.furthest_status),
         recruiter,
         nct_id,
@@ -168,7 +168,7 @@ def top_excluding_criteria(
     store: CandidateStore, recruiter: Recruiter, *, nct_id: str | None = None, limit: int = 10
 ) -> list[ExcludingCriterion]:
     """The criteria that exclude the most people: failed at pre-screen or picked as the screen-fail reason."""
-    failed_q = _scoped(
+    failed_q = scoped(
         select(
             candidate_trial.c.id,
             candidate_trial.c.nct_id,
@@ -196,18 +196,22 @@ def top_excluding_criteria(
     return [ExcludingCriterion(n, i, k, t, len(ids)) for (n, i, k, t), ids in ranked[:limit]]
 
 
-def _criteria_summary(crit: list[Any]) -> tuple[str, str, str]:
+def _criteria_summary(crit: list[tuple[str, str, str | None]]) -> tuple[str, str, str]:
     """(compact outcome per criterion, failed criteria text, criteria to check), numbered as the registry lists them."""
-    seen: Counter[str] = Counter()
+    n_inc = n_exc = 0
     compact, failed, unknown = [], [], []
-    for c in crit:
-        seen[c.kind] += 1
-        label = f"{'I' if c.kind == 'inclusion' else 'E'}{seen[c.kind]}"
-        compact.append(f"{label} {c.outcome}")
-        if c.outcome == "fail":
-            failed.append(f"{label}: {c.text}")
-        elif c.outcome == "unknown":
-            unknown.append(f"{label}: {c.text}")
+    for kind, outcome, text in crit:
+        if kind == "inclusion":
+            n_inc += 1
+            label = f"I{n_inc}"
+        else:
+            n_exc += 1
+            label = f"E{n_exc}"
+        compact.append(f"{label} {outcome}")
+        if outcome == "fail":
+            failed.append(f"{label}: {text}")
+        elif outcome == "unknown":
+            unknown.append(f"{label}: {text}")
     return "; ".join(compact), " | ".join(failed), " | ".join(unknown)
 
 
@@ -235,23 +239,37 @@ def export_rows(
     statuses: Collection[Status] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per candidate and trial; the de-identified variant has no name, contact, notes or location."""
-    rows = []
+    return list(iter_export_rows(store, recruiter, identified=identified, nct_id=nct_id, statuses=statuses))
+
+
+def iter_export_rows(
+    store: CandidateStore,
+    recruiter: Recruiter,
+    *,
+    identified: bool,
+    nct_id: str | None = None,
+    statuses: Collection[Status] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """``export_rows`` one at a time, so a 100,000-row export never holds every row in memory."""
     for r, profile, crit, notes in iter_export_records(store, recruiter, nct_id=nct_id, statuses=statuses):
+        # Unpacked once: attribute access on 100,000 rows is measurable (benchmarks/bench_recruiter.py).
+        (_, pseudonym, name, email, phone, preferred, nct, verdict, submitted, miles, site, data_date, status, owner,
+         last_action, fail_reason, *_) = r  # fmt: skip
         compact, failed, unknown = _criteria_summary(crit)
-        row: dict[str, Any] = {"candidate_id": r.pseudonym}
+        row: dict[str, Any] = {"candidate_id": pseudonym}
         if identified:
-            row |= {"name": r.name, "email": r.email, "phone": r.phone, "preferred_contact": r.preferred_contact}
+            row |= {"name": name, "email": email, "phone": phone, "preferred_contact": preferred}
         row |= {
-            "nct_id": r.nct_id,
-            "submitted_at": f"{r.submitted_at:%Y-%m-%d %H:%M} UTC",
-            "verdict": r.verdict,
-            "distance_miles": None if r.distance_miles is None else round(r.distance_miles, 1),
-            "nearest_site": r.nearest_site,
-            "registry_data_date": r.registry_data_date,
-            "status": r.status,
-            "owner": r.owner,
-            "last_action_at": f"{r.last_action_at:%Y-%m-%d %H:%M} UTC",
-            "screen_fail_reason": r.screen_fail_reason,
+            "nct_id": nct,
+            "submitted_at": _minute(submitted),
+            "verdict": verdict,
+            "distance_miles": None if miles is None else round(miles, 1),
+            "nearest_site": site,
+            "registry_data_date": data_date,
+            "status": status,
+            "owner": owner,
+            "last_action_at": _minute(last_action),
+            "screen_fail_reason": fail_reason,
             "criterion_outcomes": compact,
             "failed_criteria": failed,
             "criteria_to_check": unknown,
@@ -259,8 +277,12 @@ def export_rows(
         }
         if identified:
             row["notes"] = " | ".join(notes)
-        rows.append(row)
-    return rows
+        yield row
+
+
+def _minute(when: datetime) -> str:
+    """``2026-11-02 09:00 UTC`` (isoformat is several times faster than strftime)."""
+    return when.isoformat(" ", "minutes")[:16] + " UTC"
 
 
 def export_leads(
@@ -281,9 +303,16 @@ def export_leads(
     """
     if fmt not in ("csv", "xlsx"):
         raise ExportError(f"Unknown export format {fmt!r}; use csv or xlsx.")
-    rows = export_rows(store, recruiter, identified=identified, nct_id=nct_id, statuses=statuses)
+    count = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal count
+        for row in iter_export_rows(store, recruiter, identified=identified, nct_id=nct_id, statuses=statuses):
+            count += 1
+            yield row
+
     columns = IDENTIFIED_COLUMNS if identified else DEIDENTIFIED_COLUMNS
-    data = to_csv_bytes(rows, columns=columns) if fmt == "csv" else to_xlsx_bytes(rows, columns=columns)
+    data = to_csv_bytes(counted(), columns=columns) if fmt == "csv" else to_xlsx_bytes(counted(), columns=columns)
     filters = f"trial {nct_id or 'all'}, status {', '.join(sorted(statuses)) if statuses else 'all'}"
     with store.write() as conn:
         append_audit(
@@ -292,6 +321,6 @@ def export_leads(
             actor=recruiter.name,
             action=Action.EXPORT,
             nct_id=nct_id,
-            detail=f"{'identified' if identified else 'de-identified'} {fmt}, {len(rows)} rows ({filters})",
+            detail=f"{'identified' if identified else 'de-identified'} {fmt}, {count} rows ({filters})",
         )
     return data

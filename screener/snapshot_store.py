@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ class PutResult:
     skipped: int = 0
 
 
-def _row(study: Mapping[str, Any], trial: Trial) -> tuple[Any, ...]:
+def _row(study: Mapping[str, Any], trial: Trial, raw: str | None) -> tuple[Any, ...]:
     return (
         trial.nct_id,
         trial.overall_status,
@@ -58,7 +58,7 @@ def _row(study: Mapping[str, Any], trial: Trial) -> tuple[Any, ...]:
         "\n".join(trial.conditions),
         trial.last_update_date,
         trial.data_date,
-        json.dumps(study, ensure_ascii=False, separators=(",", ":")),
+        raw if raw is not None else json.dumps(study, ensure_ascii=False, separators=(",", ":")),
     )
 
 
@@ -75,6 +75,9 @@ class SnapshotStore:
         if path.exists():
             raise SnapshotError(f"Will not overwrite {path}: a new store needs a fresh file.")
         conn = sqlite3.connect(path)
+        # Rows are 5-15 KB of JSON: 16 KiB pages keep most in one page instead of overflow chains
+        # (inserts measured ~2x faster than with the 4 KiB default). Must precede the first table.
+        conn.execute("PRAGMA page_size=16384")
         # The file is private until it is swapped in whole; a crash just leaves a temp file, so
         # skip the rollback journal and per-commit fsync (the swap itself is fsynced).
         conn.execute("PRAGMA journal_mode=OFF")
@@ -119,9 +122,16 @@ class SnapshotStore:
         self.close()
 
     def put_studies(
-        self, studies: Iterable[Mapping[str, Any]], *, keep_statuses: frozenset[str] | None = None
+        self,
+        studies: Sequence[Mapping[str, Any]],
+        *,
+        raw: Sequence[str] | None = None,
+        keep_statuses: frozenset[str] | None = None,
     ) -> PutResult:
         """Insert or replace studies in one transaction.
+
+        ``raw`` is each study's JSON text as received (``Page.raw_studies``); it is stored as is,
+        which saves re-serialising (the most expensive step). Without it the object is dumped.
 
         With ``keep_statuses``, a study whose overall status is not in it is removed instead
         (an incremental refresh learning that a trial stopped recruiting). A record without
@@ -130,7 +140,8 @@ class SnapshotStore:
         rows: list[tuple[Any, ...]] = []
         gone: list[tuple[str]] = []
         skipped = 0
-        for study in studies:
+        texts: Sequence[str | None] = raw if raw is not None and len(raw) == len(studies) else [None] * len(studies)
+        for study, text in zip(studies, texts, strict=True):
             try:
                 trial = parse_study(study)
             except TrialDataError:
@@ -139,7 +150,7 @@ class SnapshotStore:
             if keep_statuses is not None and trial.overall_status not in keep_statuses:
                 gone.append((trial.nct_id,))
             else:
-                rows.append(_row(study, trial))
+                rows.append(_row(study, trial, text))
         with self._conn:
             self._conn.executemany(_UPSERT, rows)
             before = self._conn.total_changes

@@ -151,7 +151,8 @@ def parse_age_years(value: Any) -> float | None:
 
 def _get(node: Any, *path: str, default: Any = None) -> Any:
     for key in path:
-        if not isinstance(node, Mapping):
+        # `type(...) is dict` first: JSON gives plain dicts, and the ABC check is the slow path.
+        if type(node) is not dict and not isinstance(node, Mapping):
             return default
         node = node.get(key)
         if node is None:
@@ -186,16 +187,19 @@ def _contact(raw: Any) -> Contact:
     )
 
 
-def _location(raw: Any) -> Location:
+def _location(raw: Mapping[str, Any]) -> Location:
+    # Called for every site (hundreds in large studies), so it reads the mapping directly.
+    get = raw.get
+    geo = get("geoPoint")
     return Location(
-        facility=_str(_get(raw, "facility")),
-        city=_str(_get(raw, "city")),
-        state=_str(_get(raw, "state")),
-        zip=_str(_get(raw, "zip")),
-        country=_str(_get(raw, "country")),
-        status=_str(_get(raw, "status")),
-        lat=_float(_get(raw, "geoPoint", "lat")),
-        lon=_float(_get(raw, "geoPoint", "lon")),
+        facility=_str(get("facility")),
+        city=_str(get("city")),
+        state=_str(get("state")),
+        zip=_str(get("zip")),
+        country=_str(get("country")),
+        status=_str(get("status")),
+        lat=_float(geo.get("lat")) if isinstance(geo, Mapping) else None,
+        lon=_float(geo.get("lon")) if isinstance(geo, Mapping) else None,
     )
 
 

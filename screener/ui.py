@@ -13,7 +13,7 @@ import streamlit as st
 
 from screener.auth import Recruiter, get_recruiter, record_logout, session_expired
 from screener.config import Settings, load_settings
-from screener.errors import ScreenerError
+from screener.errors import AuthError, ScreenerError
 from screener.geo import Geocoder
 from screener.questions import QuestionBank, load_question_bank
 from screener.service import PreparedSnapshot, prepare_snapshot
@@ -121,4 +121,8 @@ def current_recruiter(store: CandidateStore, settings: Settings) -> Recruiter | 
         st.session_state[RECRUITER_EXPIRED] = True
         return None
     st.session_state[RECRUITER_LAST_SEEN] = now
-    return get_recruiter(store, name)
+    try:
+        return get_recruiter(store, name)
+    except AuthError:  # the account was removed meanwhile: back to the sign-in form
+        end_recruiter_session(store, reason="account no longer exists")
+        return None

@@ -13,7 +13,7 @@ from screener.ctgov.client import (
     DEFAULT_USER_AGENT,
     CtGovClient,
 )
-from screener.ctgov.pages import Page, RegistryVersion, parse_page, parse_version
+from screener.ctgov.pages import Page, RegistryVersion, parse_page, parse_page_body, parse_version
 from screener.ctgov.query import (
     DEFAULT_FIELDS,
     DEFAULT_PAGE_SIZE,
@@ -40,5 +40,6 @@ __all__ = [
     "StudyQuery",
     "normalise_nct_id",
     "parse_page",
+    "parse_page_body",
     "parse_version",
 ]

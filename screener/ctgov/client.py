@@ -17,7 +17,7 @@ import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 
-from screener.ctgov.pages import Page, RegistryVersion, parse_page, parse_version
+from screener.ctgov.pages import Page, RegistryVersion, parse_page_body, parse_version
 from screener.ctgov.query import DEFAULT_FIELDS, StudyQuery, normalise_nct_id
 from screener.ctgov.retry import make_retry
 from screener.errors import (
@@ -60,20 +60,21 @@ def _seconds(timeout: Timeout) -> str:
 def _root_cause(exc: BaseException) -> BaseException:
     """The innermost reason: requests wraps urllib3's MaxRetryError, which wraps the real failure."""
     seen = exc
-    while True:
+    for _ in range(10):  # the wrapping is a few levels deep; never loop forever on odd exceptions
         inner = getattr(seen, "reason", None)
-        if isinstance(inner, BaseException) and inner is not seen:
-            seen = inner
-            continue
-        if seen.args and isinstance(seen.args[0], BaseException):
-            seen = seen.args[0]
-            continue
-        return seen
+        if not isinstance(inner, BaseException) and seen.args and isinstance(seen.args[0], BaseException):
+            inner = seen.args[0]
+        if not isinstance(inner, BaseException) or inner is seen:
+            break
+        seen = inner
+    return seen
 
 
 def _transport_error(exc: requests.RequestException, url: str, timeout: Timeout) -> CtGovUnavailable:
     cause = _root_cause(exc)
-    if isinstance(exc, requests.Timeout) or isinstance(cause, (TimeoutError, urllib3.exceptions.TimeoutError)):
+    # urllib3's NewConnectionError (refused, DNS failure) subclasses its timeout error; it is not a timeout.
+    timed_out = isinstance(exc, requests.Timeout) or isinstance(cause, (TimeoutError, urllib3.exceptions.TimeoutError))
+    if timed_out and not isinstance(cause, urllib3.exceptions.NewConnectionError):
         return CtGovUnavailable(
             f"ClinicalTrials.gov did not answer within {_seconds(timeout)} for {url}.",
             url=url,
@@ -152,13 +153,16 @@ class CtGovClient:
                 page_params["countTotal"] = "true"
             if token:
                 page_params["pageToken"] = token
-            payload, url = self._get_json("studies", page_params)
-            page = parse_page(payload, number=number, url=url)
+            body, url = self._get_body("studies", page_params)
+            page = parse_page_body(body, number=number, url=url)
+            del body
+            token = None if page.is_last else page.next_page_token
             if page.studies or number == 1:
                 yield page
-            if page.is_last:
+            # Drop this page before fetching the next, so only one page is ever in memory.
+            del page
+            if token is None:
                 return
-            token = page.next_page_token
 
     def iter_studies(self, query: StudyQuery) -> Iterator[dict[str, Any]]:
         """Yield raw API v2 study objects of a search, page after page (never the whole result at once)."""
@@ -199,6 +203,20 @@ class CtGovClient:
             self._sleep(wait)
 
     def _get_json(self, path: str, params: dict[str, str], *, not_found_id: str | None = None) -> tuple[Any, str]:
+        body, shown = self._get_body(path, params, not_found_id=not_found_id)
+        try:
+            return json.loads(body), shown
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CtGovBadResponse(
+                f"ClinicalTrials.gov sent a body that is not valid JSON for {shown} ({len(body)} bytes; "
+                f"{exc}). The answer may have been cut off.",
+                url=shown,
+                body=body[:_BODY_CHARS].decode("utf-8", "replace"),
+                hint="Try again; if it persists, the registry or the proxy in between is misbehaving.",
+            ) from exc
+
+    def _get_body(self, path: str, params: dict[str, str], *, not_found_id: str | None = None) -> tuple[bytes, str]:
+        """One GET with throttle, timeout and retries; a 2xx body as bytes, anything else as a CtGovError."""
         url = f"{self.base_url}/{path}"
         shown = requests.Request("GET", url, params=params).prepare().url or url
         self._wait_for_interval()
@@ -215,17 +233,7 @@ class CtGovClient:
         finally:
             self._last_call_end = self._clock()
         self._raise_for_status(resp, shown, not_found_id)
-        try:
-            return json.loads(body), shown
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise CtGovBadResponse(
-                f"ClinicalTrials.gov sent a body that is not valid JSON for {shown} ({len(body)} bytes; "
-                f"{exc}). The answer may have been cut off.",
-                url=shown,
-                status=resp.status_code,
-                body=body[:_BODY_CHARS].decode("utf-8", "replace"),
-                hint="Try again; if it persists, the registry or the proxy in between is misbehaving.",
-            ) from exc
+        return body, shown
 
     def _raise_for_status(self, resp: requests.Response, url: str, not_found_id: str | None) -> None:
         status = resp.status_code

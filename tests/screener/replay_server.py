@@ -105,7 +105,7 @@ def paged(
             body["nextPageToken"] = f"page-{number + 1}"
         if seen.params.get("countTotal") == "true":
             body["totalCount"] = total if total is not None else page_count * page_size
-        return Reply(body=json.dumps(body, separators=(",", ":")).encode("utf-8"))
+        return Reply(body=json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
     return handle
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 
 import pytest
@@ -14,7 +16,9 @@ from screener.candidates import (
     CONSENT_TEXT,
     CONSENT_VERSION,
     ContactDetails,
+    new_reference_code,
     normalise_reference_code,
+    open_store,
     submit_candidate,
     withdraw_candidate,
 )
@@ -165,3 +169,31 @@ def test_fifty_concurrent_submissions_are_all_stored_once(store):
     assert sorted(names) == sorted(f"Concurrent {i}" for i in range(50))
     assert len(set(codes)) == 50 and pairs == 100
     assert [e.action for e in read_audit(store)].count(Action.SUBMISSION) == 50
+
+
+def _submit_in_process(url: str, names: list[str]) -> list[str]:
+    store = open_store(url)
+    try:
+        return [_submit(store, name=n) for n in names]
+    finally:
+        store.dispose()
+
+
+def test_submissions_from_several_processes_are_all_stored_once(store_url):
+    open_store(store_url).dispose()  # migrate once, as the app does on start
+    batches = [[f"Process {p} person {i}" for i in range(10)] for p in range(5)]
+    with ProcessPoolExecutor(max_workers=5, mp_context=multiprocessing.get_context("spawn")) as pool:
+        codes = [c for batch in pool.map(_submit_in_process, [store_url] * 5, batches) for c in batch]
+    store = open_store(store_url)
+    with store.read() as conn:
+        names = conn.execute(select(candidate.c.name)).scalars().all()
+    store.dispose()
+    assert sorted(names) == sorted(n for batch in batches for n in batch)
+    assert len(set(codes)) == 50
+
+
+@pytest.mark.parametrize("typed", [str.lower, lambda c: c.replace("-", " "), lambda c: c.replace("0", "O")])
+def test_reference_code_survives_how_people_type_it(typed):
+    for _ in range(50):
+        code = new_reference_code()
+        assert normalise_reference_code(typed(code)) == code

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from screener.__main__ import main
+from screener.commands.data import progress_reporter
+from screener.refresh import PageProgress
 from screener.trial import OPEN_STATUSES
 from tests.screener.conftest import VERSION
 from tests.screener.replay_server import Reply, paged
@@ -76,3 +80,27 @@ def test_version_shows_registry_and_local_data_dates(ctgov_server, data_dir, cap
     out, _ = capsys.readouterr()
     assert "local snapshot: embedded" in out
     assert f"API 2.0.5, registry data as of {VERSION['dataTimestamp']}" in out
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_a_bar_with_studies_and_page():
+    stream = Terminal()
+    on_page, done = progress_reporter(stream)
+    on_page(PageProgress(number=1, studies_in_page=1000, studies_so_far=1000, total=2500, elapsed_s=1.0))
+    on_page(PageProgress(number=2, studies_in_page=1000, studies_so_far=2000, total=2500, elapsed_s=2.0))
+    done()
+    out = stream.getvalue()
+    assert "2000/2500" in out and "page 2" in out and "studies" in out
+    assert "\r" in out  # redrawn in place, not one line per page
+
+
+def test_progress_off_a_terminal_is_one_line_per_page():
+    stream = io.StringIO()
+    on_page, done = progress_reporter(stream)
+    on_page(PageProgress(number=1, studies_in_page=1000, studies_so_far=1000, total=None, elapsed_s=1.25))
+    done()
+    assert stream.getvalue() == "page 1: 1,000 studies (1,000 so far), 1.2 s\n"

@@ -133,6 +133,14 @@ def test_one_study_is_fetched_by_its_nct_number(ctgov_server, make_client):
     assert ctgov_server.requests_to("/studies/NCT06008288")[0].params["fields"] == "|".join(DEFAULT_FIELDS)
 
 
+def test_an_alias_id_follows_the_registrys_redirect_to_the_record(ctgov_server, make_client):
+    record = (CTGOV / "study_NCT06008288_recruiting.json").read_bytes()
+    ctgov_server.route("/studies/NCT06008288", Reply(body=record))
+    # The alias is ours; the 301 to the canonical record is what the spec documents for NCTIdAlias.
+    ctgov_server.route("/studies/NCT00000123", Reply(status=301, headers={"Location": "/api/v2/studies/NCT06008288"}))
+    assert make_client().get_trial("NCT00000123").nct_id == "NCT06008288"
+
+
 def test_unknown_study_is_a_no_such_trial_error(ctgov_server, make_client):
     ctgov_server.route("/studies/NCT09999999", Reply.text("Study not found: NCT09999999", 404))
     with pytest.raises(StudyNotFound, match="No such trial") as caught:
@@ -235,7 +243,7 @@ def test_a_wrong_base_url_says_so(ctgov_server, make_client):
 
 
 def test_a_closed_port_is_unavailable(make_client):
-    with pytest.raises(CtGovUnavailable):
+    with pytest.raises(CtGovUnavailable, match="could not be reached .*Connection refused"):
         make_client(base_url="http://127.0.0.1:9/api/v2", retries=0).version()
 
 

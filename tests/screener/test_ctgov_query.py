@@ -1,4 +1,4 @@
-"""StudyQuery and the pure page readers: parameters and parsing without any HTTP."""
+"""StudyQuery: the exact parameters a search sends, without any HTTP."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from screener.ctgov import GeoPoint, StudyQuery, normalise_nct_id, parse_page, parse_version
-from screener.errors import CtGovBadResponse, InvalidQuery
-from tests.conftest import CTGOV
+from screener.ctgov import GeoPoint, StudyQuery, normalise_nct_id
+from screener.errors import InvalidQuery
 
 # filter.geo pattern from the OpenAPI spec 2.0.5, with the unit made mandatory (a bare number means metres).
 GEO_WITH_UNIT = re.compile(r"^distance\(-?\d+(\.\d+)?,-?\d+(\.\d+)?,\d+(\.\d+)?(km|mi)\)$")
@@ -70,28 +69,3 @@ def test_incremental_query_keeps_the_search_and_drops_the_status_filter():
 def test_query_round_trips_through_its_json():
     query = StudyQuery(condition="sciatica", term="surgery", near=GeoPoint(42.36, -71.06), miles=30, page_size=200)
     assert StudyQuery.from_json(json.loads(json.dumps(query.to_json()))) == query
-
-
-@pytest.mark.parametrize("name", ["studies_page_10_recruiting_kras_g12c.json", "studies_2025-06-17T11-15-33-773Z.json"])
-def test_recorded_pages_parse_into_studies_and_their_token(name):
-    payload = json.loads((CTGOV / name).read_text(encoding="utf-8"))
-    page = parse_page(payload)
-    assert len(page.studies) == len(payload["studies"])
-    assert page.next_page_token == payload["nextPageToken"]
-    assert not page.is_last
-
-
-@pytest.mark.parametrize("payload", [[], {"studies": None}, {"totalCount": 3}, "<html>Not Found</html>"])
-def test_a_page_without_a_study_list_is_a_bad_response(payload):
-    with pytest.raises(CtGovBadResponse):
-        parse_page(payload)
-
-
-def test_an_empty_page_is_last_even_with_a_token():
-    assert parse_page({"studies": [], "nextPageToken": "abc"}).is_last
-
-
-def test_version_without_timestamp_is_a_bad_response():
-    assert parse_version({"apiVersion": "2.0.5", "dataTimestamp": "2026-09-25T09:00:04"}).api_version == "2.0.5"
-    with pytest.raises(CtGovBadResponse):
-        parse_version({"apiVersion": "2.0.5"})

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import UTC, datetime
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from criteria.model import Outcome
 from screener.auth import Recruiter
 from screener.candidates import CONSENT_VERSION, ContactDetails, submit_candidate
-from screener.export import DEIDENTIFIED_COLUMNS, IDENTIFIED_COLUMNS, neutralise, to_csv_bytes, to_xlsx_bytes
+from screener.export import (
+    DANGEROUS_PREFIXES,
+    DEIDENTIFIED_COLUMNS,
+    IDENTIFIED_COLUMNS,
+    neutralise,
+    to_csv_bytes,
+    to_xlsx_bytes,
+)
 from screener.review import export_leads
 from screener.schema import candidate
 from tests.screener.recruiting_data import submission
@@ -134,3 +144,22 @@ def test_empty_export_still_has_the_header():
 def test_xlsx_drops_control_characters_that_would_corrupt_the_workbook():
     data = to_xlsx_bytes([{"name": "Ana\x07 Pérez"}])
     assert openpyxl.load_workbook(io.BytesIO(data)).active["A2"].value == "Ana Pérez"
+
+
+@given(st.text())
+def test_no_neutralised_text_starts_like_a_formula_and_the_original_is_kept(text):
+    out = neutralise(text)
+    assert not out.startswith(DANGEROUS_PREFIXES)
+    assert out == text or out == "'" + text
+
+
+@given(
+    st.lists(st.tuples(st.text(), st.text() | st.none() | st.floats(allow_nan=False, allow_infinity=False)), max_size=5)
+)
+def test_csv_reads_back_cell_for_cell(pairs):
+    rows = [{"name": a, "value": b} for a, b in pairs]
+    back = list(csv.reader(io.StringIO(to_csv_bytes(rows, columns=("name", "value")).decode("utf-8-sig"), newline="")))
+    expected = [["name", "value"]] + [
+        [neutralise(a), "" if b is None else (neutralise(b) if isinstance(b, str) else repr(b))] for a, b in pairs
+    ]
+    assert back == expected

@@ -97,6 +97,28 @@ def test_a_refresh_failing_on_page_3_leaves_the_previous_snapshot_intact(
     assert _files(settings) == ["snapshot.sqlite"]
 
 
+def test_a_server_that_dies_mid_refresh_leaves_the_previous_snapshot_intact(
+    ctgov_server, make_client, settings, open_studies
+):
+    ctgov_server.route("/studies", paged(open_studies[:30], page_size=PAGE))
+    refresh_snapshot(settings.snapshot_path, LBP, client=make_client())
+    before = load_current_snapshot(settings)
+
+    def kill_server(progress):
+        if progress.number == 2:
+            ctgov_server.stop()
+
+    ctgov_server.route("/studies", paged(open_studies, page_size=PAGE))
+    with pytest.raises(
+        RefreshFailed, match="on page 3 after 50 studies failed: ClinicalTrials.gov could not be reached"
+    ):
+        refresh_snapshot(
+            settings.snapshot_path, LBP, client=make_client(retries=1, backoff_factor=0), on_page=kill_server
+        )
+    assert load_current_snapshot(settings) == before
+    assert _files(settings) == ["snapshot.sqlite"]
+
+
 def test_an_interrupted_refresh_leaves_the_previous_snapshot_intact(ctgov_server, make_client, settings, open_studies):
     ctgov_server.route("/studies", paged(open_studies[:30], page_size=PAGE))
     refresh_snapshot(settings.snapshot_path, LBP, client=make_client())

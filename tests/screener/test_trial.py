@@ -81,3 +81,33 @@ def test_recruiting_trial_past_its_completion_date_is_flagged_stale(back_studies
 )
 def test_partial_dates_read_as_end_of_period(value, expected):
     assert partial_date(value) == expected
+
+
+def test_active_not_recruiting_record_with_results_checked_by_hand():
+    trial = parse_study(json.loads((CTGOV / "study_NCT02513394_full_with_results.json").read_text(encoding="utf-8")))
+    assert trial.brief_title == "PALbociclib CoLlaborative Adjuvant Study"
+    assert (trial.overall_status, trial.is_open) == ("ACTIVE_NOT_RECRUITING", False)
+    assert (trial.phases, trial.study_type) == (("PHASE3",), "INTERVENTIONAL")
+    assert trial.interventions == ("Drug: Palbociclib", "Drug: Standard Adjuvant Endocrine Therapy")
+    assert (trial.start_date, trial.primary_completion_date, trial.completion_date) == ("2015-08", "2020-11", "2025-09")
+    assert trial.last_update_date == "2023-06-15"
+    assert trial.conditions == ("Breast Cancer",) and trial.keywords == ("HR+/HER2- breast cancer", "Palbociclib")
+    assert trial.mesh_terms == ("Breast Neoplasms",)
+    assert trial.eligibility.minimum_age_years == 18.0 and trial.eligibility.maximum_age_years is None
+    assert trial.eligibility.healthy_volunteers is False
+    assert trial.eligibility.std_ages == ("ADULT", "OLDER_ADULT")
+    # 437 sites, none with a site status (the study no longer recruits), two without a geoPoint.
+    assert len(trial.locations) == 437
+    assert not any(loc.is_recruiting for loc in trial.locations)
+    assert sum(loc.lat is None for loc in trial.locations) == 2
+    mobile = trial.locations[0]
+    assert (mobile.city, mobile.state, mobile.zip, mobile.lat, mobile.lon) == (
+        "Mobile",
+        "Alabama",
+        "36604",
+        30.69436,
+        -88.04305,
+    )
+    assert trial.central_contacts == ()
+    assert trial.data_date == "2023-10-06"
+    assert trial.stale_reasons(date(2026, 11, 22)) == []  # not open, so never flagged

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from screener import ui
 from screener.audit import Action, read_audit
 from screener.auth import add_recruiter
-from screener.candidates import CONSENT_VERSION, submit_candidate
+from screener.candidates import CONSENT_VERSION, submit_candidate, withdraw_candidate
 from screener.store import open_store
 from tests.screener.recruiting_data import PROFILE, contact, submission
 
@@ -147,4 +147,42 @@ def test_note_is_saved_and_shown(store):
     at.text_area(key="note_text").input("Called, left voicemail").run()
     at.button(key="add_note").click().run()
     assert any("Called, left voicemail" in t.value for t in at.text)
+    assert not at.exception
+
+
+def test_prepare_export_writes_the_audit_trail(store):
+    at = _open_trial(_page("alice"))
+    at.selectbox(key="export_format").set_value("csv").run()
+    at.button(key="prepare_export").click().run()
+    entry = read_audit(store)[0]
+    assert (entry.action, entry.nct_id) == (Action.EXPORT, "NCT04893720")
+    assert entry.detail.startswith("de-identified csv, 1 rows")
+    assert not at.exception
+
+
+def test_screen_failure_with_a_written_reason(store):
+    at = _open_trial(_page("alice"))
+    at.selectbox(key="new_status").set_value("screen_failed").run()
+    at.selectbox(key="fail_criterion").set_value(-1).run()
+    at.text_input(key="fail_reason").input("Moved to another state").run()
+    at.button(key="apply_status").click().run()
+    assert "Screen-fail reason: Moved to another state" in _all_text(at)
+    assert not at.exception
+
+
+def test_withdrawn_candidate_shows_without_identity(store):
+    code = submit_candidate(
+        store, contact=contact("Cleo Ray", email="cleo@example.org"), profile=PROFILE,
+        submissions=[submission("NCT04467944")], consent_version=CONSENT_VERSION,
+    )  # fmt: skip
+    withdraw_candidate(store, code)
+    at = _open_trial(_page("alice"), "NCT04467944")
+    text = _all_text(at)
+    assert "Cleo" not in text and "Withdrawn" in text
+    assert not at.exception
+
+
+def test_session_of_an_unknown_account_falls_back_to_sign_in(store):
+    at = _page("carol")
+    assert at.text_input(key="login_password") and ui.RECRUITER_NAME not in at.session_state
     assert not at.exception
