@@ -17,6 +17,17 @@ PAGE = Path(__file__).resolve().parents[2] / "pages" / "patient.py"
 BOSTON = {"label": "Boston, MA", "lat": 42.35843, "lon": -71.05977, "country": "United States"}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _embedded_snapshot_only(tmp_path_factory):
+    """An empty data folder, so the page screens the embedded snapshot whatever a developer refreshed."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SCREENER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+        mp.delenv("DATABASE_URL", raising=False)
+        st.cache_resource.clear()
+        yield
+    st.cache_resource.clear()
+
+
 @pytest.fixture
 def at() -> AppTest:
     app = AppTest.from_file(str(PAGE), default_timeout=60)
