@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screener.plain import distance_label, phase_label, short_summary, status_label
+from screener.snapshot import load_embedded_snapshot
 
 
 @pytest.mark.parametrize(
@@ -32,15 +33,12 @@ def test_status_in_plain_words(status, label):
 
 
 def test_long_summary_is_cut_at_a_sentence_end():
-    # The opening sentences of NCT06349226's brief summary (embedded snapshot).
-    text = (
-        "Low back pain, associated with intrinsic disorders of the spine, is a very frequent clinical condition "
-        "that is accompanied by high morbidity with effects both on psychosocial aspects, and health care system. "
-        "It occurs in approximately 80% of the population throughout life. "
-        "It occurs in approximately 80% of the population throughout life."
-    )
-    cut = short_summary(text, limit=320)
-    assert cut.endswith("throughout life.")
+    summary = next(t.brief_summary for t in load_embedded_snapshot().trials if t.nct_id == "NCT06349226")
+    flat = " ".join(summary.split())
+    cut = short_summary(summary, limit=320)
+    assert len(flat) > 320
+    assert flat.startswith(cut)
+    assert cut.endswith(".")
     assert len(cut) <= 320
 
 
