@@ -239,6 +239,7 @@ def _question_card(step: Step) -> None:
         st.rerun()
     if stop:
         state[ui.PATIENT_VIEW] = "results"
+        state[ui.PATIENT_EDITING] = None
         st.rerun()
     if nxt:
         try:
@@ -263,7 +264,7 @@ def _answers_list() -> None:
             step_id = "safety" if question.stage == "safety" else qid
             cols = st.columns([5, 1])
             shown = bank.not_sure_label if value is None else question.label_of(value)
-            cols[0].markdown(f"{question.prompt(results.condition)} **{shown}**")
+            cols[0].markdown(f"{_plain(question.prompt(results.condition))} **{_plain(shown)}**")
             if step_id == "safety" and shown_safety:
                 continue
             shown_safety = shown_safety or step_id == "safety"

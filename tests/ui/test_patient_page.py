@@ -292,3 +292,11 @@ def test_misspelt_condition_offers_registry_names_to_pick(at):
     suggestion.click().run()
     assert at.session_state[ui.PATIENT_ANSWERS]["condition"] == "Spondylolisthesis"
     assert not at.info or not any("no recruiting trials" in i.value for i in at.info)
+
+
+def test_stopping_while_changing_an_answer_shows_results(at):
+    _answer_core(at)
+    at.button(key="change_diagnosed").click().run()
+    at.button(key="see_results").click().run()
+    assert not any(b.key == "next" for b in at.button)
+    assert at.session_state[ui.PATIENT_ANSWERS]["diagnosed"] is True
