@@ -1,11 +1,230 @@
-"""Criterion text -> ``Rule``: recognise the profile concepts a criterion is about and its constraint."""
+"""Criterion text -> ``Rule``: recognise the profile concepts a criterion is about and its constraint.
+
+Steps: normalise and tokenise; find vocabulary phrases (concepts and context cues);
+read numbers (age, pain duration/intensity, BMI, time windows); decide for each concept
+whether it is denied ("no history of"), hidden (allergy to, scheduled for, with or
+without, the exceptions after "other than"), or narrowed (uncontrolled, active, an
+unread number); then combine. When in doubt a term is narrowed or dropped, which can
+only turn a fail into unknown, never the other way.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from criteria.lexicon import Match, find, normalise, tokenize
+from criteria.model import Kind
+from criteria.numbers import Finding, findings
 from criteria.parse import Criterion
-from criteria.rules import Rule
+from criteria.rules import BROADER, NARROWER, SAME, WITHIN, Rule, Term
+from criteria.vocab import TermSpec, cues
+
+_WEAK_NEGATION_REACH = 3
+_STRONG_REACH = 12
+_NARROW_BEFORE_REACH = 4
+_NARROW_AFTER_REACH = 3
+_SEGMENT_BREAKS = frozenset({",", ";", ".", "or", "and", "(", ")", "/"})
+
+_NUMERIC_KEYS = {"age": "age", "duration": "pain_duration_months", "intensity": "pain_intensity", "bmi": "bmi"}
+_NOUNS = {"age": "age", "duration": "pain lasting", "intensity": "a pain score of", "bmi": "a BMI of"}
+_PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
+
+
+@dataclass(slots=True)
+class _Hit:
+    spec: TermSpec
+    start: int  # token index
+    end: int
+    negated: bool = False
+    suppressed: bool = False
+    narrowed: bool = False
+    history: bool = False
+
+
+def _g(v: float) -> str:
+    return f"{v:g}" if v != int(v) else str(int(v))
+
+
+def _numeric_term(f: Finding, text: str) -> Term:
+    key = _NUMERIC_KEYS[f.kind]
+    # The trial's own words for the threshold ("6 or more weeks", ">50 mm") read better than a conversion.
+    label = f"{_NOUNS[f.kind]} {text[f.start : f.end].strip()}"
+    return Term(op=f.op, key=key, value=round(f.value, 3), label=label)
+
+
+def _scope(spec: TermSpec, kind: Kind) -> str:
+    if kind is Kind.EXCLUSION and spec.exclusion_scope:
+        return spec.exclusion_scope
+    if kind is Kind.INCLUSION and spec.inclusion_scope:
+        return spec.inclusion_scope
+    return spec.scope
+
+
+def _narrow(scope: str) -> str:
+    # A qualifier on a broader phrase leaves nothing certain; on a same/narrower one, "no" still settles it.
+    return NARROWER if scope in (SAME, NARROWER) else "none"
 
 
 def compile_criterion(criterion: Criterion) -> Rule:
-    """Compile one criterion; a criterion nothing in the vocabulary recognises gets an empty rule (unknown)."""
-    return Rule(criterion=criterion)
+    """Compile one criterion; one nothing in the vocabulary recognises gets an empty rule (unknown)."""
+    text = normalise(criterion.text)
+    tokens = tokenize(text)
+    matches = find(tokens)
+    numbers = findings(text)
+    kind = criterion.kind
+    roles_at: list[tuple[Match, frozenset[str]]] = [(m, m.entry.roles) for m in matches if m.entry.roles]
+    hits = [_Hit(spec, m.start, m.end) for m in matches for spec in m.entry.terms]
+    if not hits and not any(f.kind in _NUMERIC_KEYS for f in numbers):
+        return Rule(criterion=criterion)
+    c = cues()
+
+    # Token index of each number finding, to place it among the phrases.
+    def tok_at(char: int) -> int:
+        for i, t in enumerate(tokens):
+            if t.end > char:
+                return i
+        return len(tokens)
+
+    # Leading negation under the exclusion heading is read by intent ("Exclusion: No prior surgery").
+    intent_end = -1
+    if kind is Kind.EXCLUSION and roles_at and roles_at[0][0].start == 0 and "intent_negation" in roles_at[0][1]:
+        intent_end = roles_at[0][0].end
+
+    breaks = {i for i, t in enumerate(tokens) if t.text in (";", ".", ":")}
+    words = [t.text for t in tokens]
+
+    def same_clause(a: int, b: int) -> bool:
+        lo, hi = (a, b) if a < b else (b, a)
+        return not any(lo <= i < hi for i in breaks)
+
+    def same_segment(a: int, b: int) -> bool:
+        lo, hi = (a, b) if a < b else (b, a)
+        return not any(words[i] in _SEGMENT_BREAKS for i in range(lo, hi))
+
+    negation_breaks = [m.start for m, r in roles_at if "negation_break" in r]
+    exception_at = [m for m, r in roles_at if "exception" in r]
+
+    for h in hits:
+        for m, roles in roles_at:
+            if m.end <= h.start:
+                gap = h.start - m.end
+                is_negation = "negation" in roles or "strong_negation" in roles
+                if is_negation and not (m.start == 0 and m.end == intent_end):
+                    reach = _STRONG_REACH if "strong_negation" in roles else _WEAK_NEGATION_REACH
+                    blocked = any(m.end <= b < h.start for b in negation_breaks)
+                    if gap <= reach and same_clause(m.end, h.start) and not blocked:
+                        h.negated = True
+                if (
+                    ("suppress" in roles or "exception" in roles)
+                    and same_clause(m.end, h.start)
+                    and gap <= _STRONG_REACH
+                ):
+                    h.suppressed = True
+                if "suppress_next" in roles and gap <= 3:
+                    h.suppressed = True
+                if "narrowing" in roles and gap <= _NARROW_BEFORE_REACH and same_segment(m.end, h.start):
+                    h.narrowed = True
+                if "history" in roles and gap <= 6 and same_clause(m.end, h.start):
+                    h.history = True
+            elif m.start >= h.end:
+                gap = m.start - h.end
+                if "suppress_after" in roles and gap <= 2:
+                    h.suppressed = True
+                if "narrowing" in roles and gap <= _NARROW_AFTER_REACH and same_segment(h.end, m.start):
+                    h.narrowed = True
+        # Text before an exception ("cancer other than skin cancer") is narrower unless the exception is harmless.
+        for m in exception_at:
+            if m.start >= h.end and same_clause(h.end, m.start):
+                tail = " ".join(words[m.end : m.end + 12])
+                harmless = c.exception_harmless.get(h.spec.key, ())
+                if not any(w in tail for w in harmless):
+                    h.narrowed = True
+    # A negation repeated on the same phrase ("no ... non-") would flip twice; one cue is enough.
+    live = [h for h in hits if not h.suppressed]
+
+    # Numbers: windows qualify time-bound concepts; unread numbers narrow the concepts next to them.
+    windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window"]
+    others = [tok_at(f.start) for f in numbers if f.kind == "other"]
+    numeric = [f for f in numbers if f.kind in _NUMERIC_KEYS]
+    for h in live:
+        if any(abs(i - h.start) <= 6 and same_clause(i, h.start) for i in others):
+            h.narrowed = True
+
+    terms: list[Term] = []
+    unsettled: list[str] = []
+    for h in live:
+        spec = h.spec
+        scope = _scope(spec, kind)
+        value = spec.value
+        window = next((f for i, f in windows if same_clause(i, h.start)), None)
+        if spec.op == "within":
+            if window is not None:
+                if window.op != "le":
+                    scope = NARROWER
+                else:
+                    value = round(window.value, 2)
+        elif spec.window_months is not None:
+            if window is not None:
+                if window.op != "le":
+                    scope = _narrow(scope)
+                elif window.value < spec.window_months - 0.01:
+                    scope = _narrow(scope)
+                elif window.value > spec.window_months + 0.01:
+                    scope = BROADER if scope == SAME else "none"
+            elif h.history:
+                scope = BROADER if scope == SAME else "none"
+        if h.narrowed:
+            scope = _narrow(scope)
+        if scope == "none":
+            unsettled.append(spec.key)
+            continue
+        label = spec.label
+        if h.negated:
+            label = f"not {label}" if label.split()[0].endswith("ing") else f"no {label}"
+        if spec.op == WITHIN and value is not None:
+            label = f"{spec.label} in the past {_g(value)} months"
+        terms.append(
+            Term(
+                op=spec.op,
+                key=spec.key,
+                value=value,
+                aux_key=spec.aux_key,
+                aux_value=spec.aux_value,
+                scope=scope,
+                negated=h.negated,
+                label=label,
+                hi=spec.hi,
+            )
+        )
+    num_terms = [_numeric_term(f, text) for f in numeric]
+    if num_terms and (kind is Kind.EXCLUSION or any(f.kind == "intensity" for f in numeric)):
+        # "Back pain for less than 3 months": the number is the condition, the pain words are context.
+        terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
+    terms = list(dict.fromkeys(terms))
+    num_terms = list(dict.fromkeys(num_terms))
+    if not terms and not num_terms:
+        keys = tuple(dict.fromkeys(unsettled))
+        return Rule(criterion=criterion, keys=keys, caveat="it names this in a way the questionnaire cannot settle")
+    groups: list[tuple[Term, ...]]
+    if kind is Kind.EXCLUSION:
+        groups = [tuple(terms + num_terms)]
+    else:
+        disjunctive = any("disjunction" in r for _, r in roles_at) or " or " in text
+        groups = [(t,) for t in num_terms]
+        if disjunctive:
+            if terms:
+                groups.append(tuple(terms))
+        else:
+            by_key: dict[str, list[Term]] = {}
+            for t in terms:
+                by_key.setdefault(t.key, []).append(t)
+            groups.extend(tuple(ts) for ts in by_key.values())
+    keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
+    return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=_caveat(terms))
+
+
+def _caveat(terms: list[Term]) -> str:
+    narrowed = [t.label for t in terms if t.scope == NARROWER]
+    if narrowed:
+        return f"it asks about a particular kind of {narrowed[0]}"
+    return ""

@@ -49,13 +49,20 @@ def prepare(eligibility: Eligibility) -> PreparedTrial:
     structured = structured_checks(eligibility)
     rules = tuple(compile_criterion(c) for c in parse_criteria(eligibility.criteria_text))
     offset = len(structured)
-    static = tuple(
-        None
-        if r.groups
-        else CriterionResult(r.criterion.kind, r.criterion.text, Outcome.UNKNOWN, (), UNREADABLE, offset + i, ())
-        for i, r in enumerate(rules)
-    )
+    static = tuple(None if r.groups else _static_result(r, offset + i) for i, r in enumerate(rules))
     return PreparedTrial(eligibility, structured, rules, static)
+
+
+def _static_result(rule: Rule, index: int) -> CriterionResult:
+    crit = rule.criterion
+    if not rule.keys:
+        return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, (), UNREADABLE, index, ())
+    about = join((question(k) for k in rule.keys), "and")
+    reason = (
+        f"This criterion is about {about}, but asks more than the questionnaire can settle "
+        f"({rule.caveat}); the study team will check it."
+    )
+    return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, rule.keys, reason, index, ())
 
 
 def _kleene_and(values: list[bool | None]) -> bool | None:
@@ -82,7 +89,7 @@ def _group_value(group: tuple[Term, ...], profile: Mapping[str, Any]) -> tuple[b
 
 
 def _label(term: Term) -> str:
-    return f"no {term.label}" if term.negated else term.label
+    return term.label
 
 
 def judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionResult:
