@@ -135,9 +135,15 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # Text before an exception ("cancer other than skin cancer") is narrower unless the exception is harmless.
         for m in exception_at:
             if m.start >= h.end and same_clause(h.end, m.start):
-                tail = " ".join(words[m.end : m.end + 12])
+                tail_words: list[str] = []
+                for w in words[m.end : m.end + 12]:
+                    if w in (")", ";", ".", ":"):
+                        break
+                    tail_words.append(w)
+                tail = " ".join(tail_words)
                 harmless = c.exception_harmless.get(h.spec.key, ())
-                if not any(w in tail for w in harmless):
+                # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
+                if len(tail_words) > 8 or not any(w in tail for w in harmless):
                     h.narrowed = True
     # A negation repeated on the same phrase ("no ... non-") would flip twice; one cue is enough.
     live = [h for h in hits if not h.suppressed]
@@ -163,7 +169,11 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     scope = NARROWER
                 else:
                     value = round(window.value, 2)
-        elif spec.window_months is not None:
+        elif spec.window_months is None:
+            if window is not None and spec.op in ("bool", "has"):
+                # "heart attack within the past week" is an event, narrower than having heart disease.
+                scope = _narrow(scope)
+        else:
             if window is not None:
                 if window.op != "le":
                     scope = _narrow(scope)
@@ -175,6 +185,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 scope = BROADER if scope == SAME else "none"
         if h.narrowed:
             scope = _narrow(scope)
+        if h.negated and kind is Kind.EXCLUSION and spec.key not in c.negatable_in_exclusion:
+            # A denied concept under the exclusion heading ("not able to tolerate exercise") would rule people
+            # out for lacking it; that reading is too often wrong, so only a "yes" answer settles it (as a pass).
+            scope = BROADER if scope == SAME else "none"
         if scope == "none":
             unsettled.append(spec.key)
             continue
@@ -197,6 +211,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
             )
         )
     num_terms = [_numeric_term(f, text) for f in numeric]
+    if num_terms:
+        # "Obesity (BMI > 40)": the number states the condition exactly; the word would add a looser one.
+        measured = {t.key for t in num_terms}
+        terms = [t for t in terms if t.key not in measured]
     if num_terms and (kind is Kind.EXCLUSION or any(f.kind == "intensity" for f in numeric)):
         # "Back pain for less than 3 months": the number is the condition, the pain words are context.
         terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]

@@ -31,6 +31,9 @@ _REPLACE = (
     ("’", "'"),
     ("‘", "'"),
     ("ﬁ", "fi"),
+    ("i̇", "i"),
+    # Lines of one criterion (a parent and its sub-bullets) are separate clauses.
+    ("\n", " ; "),
     ("e.g.", "eg"),
     ("e.g", "eg"),
     ("i.e.", "ie"),

@@ -63,7 +63,7 @@ _AGE_BEFORE = re.compile(
     r"(?:\bage[ds]?|\baged|\bage of|\bages of|\badults?|\bpatients|\bmen|\bwomen|\bsubjects|\bparticipants|\bindividuals)\s*(?:is|was|of|range|between|:|from)?\s*$"
 )
 _PAIN_CUE = re.compile(
-    r"\b(?:pain|symptom|symptoms|sciatica|lbp|clbp|radicul\w*|complaint|complaints|ache|episode|duration|lasting|persist\w*|chronic|backache|lumbago)\b"
+    r"\b(?:pain|symptom|symptoms|sciatica|lbp|clbp|radicul\w*|complaint|complaints|ache|episode|duration|lasting|persist\w*|backache|lumbago)\b"
 )
 _INTENSITY_CUE = re.compile(
     r"\b(?:vas|nrs|nprs|numeric(?:al)? (?:pain )?rating|visual analog(?:ue)?|pain (?:score|intensity|level|rating|severity)|intensity|rated|/ ?10\b|out of 10|0 ?- ?10\b|0 to 10|on a 10)"
@@ -72,6 +72,7 @@ _INTENSITY_BLOCK = re.compile(
     r"\b(?:odi|oswestry|disability|promis|rmdq|roland|morris|t ?score|ndi|womac|koos|hoos|bdi|phq|gad|mmse|moca|sf ?36|sf ?12|eq ?5d|bpi interference|interference|function|functional|depression|anxiety|catastrophi\w*|kinesiophobia|tsk|stratify|start back|hads|jo[ab]|mjoa|asa|ecog|karnofsky|kps|hba1c|gfr|creatinine|platelet|inr|mm ?hg|blood pressure|degrees?|cobb|mm of|height|disc height|obliteration|canal)\b"
 )
 _BMI_BEFORE = re.compile(r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value)?\s*$")
+_PERCENT = re.compile(r"%|\bpercent")
 _HUNDRED = re.compile(r"\b(?:mm|/ ?100|0 ?- ?100|0 to 100|100 ?mm|out of 100|100 point|100-point)\b")
 
 
@@ -122,7 +123,9 @@ def findings(text: str) -> list[Finding]:
     """Every comparison with a number in ``text`` (normalised), classified by what it measures."""
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    intensity_context = bool(_INTENSITY_CUE.search(text)) and not _INTENSITY_BLOCK.search(text)
+    intensity_context = (
+        bool(_INTENSITY_CUE.search(text)) and not _INTENSITY_BLOCK.search(text) and not _PERCENT.search(text)
+    )
     hundred = bool(_HUNDRED.search(text))
 
     def overlaps(a: int, b: int) -> bool:
@@ -216,8 +219,9 @@ def findings(text: str) -> list[Finding]:
 
 
 _NOT_PAIN = re.compile(
-    r"\b(?:cancer|malignan\w*|tumou?r|surgery|surgical|operation|injection|treatment|therapy|medication|drug|use|used|"
-    r"taking|care|trial|study|follow|ago|prior|before|after|since|pregnan\w*|infection|fracture)\b"
+    r"\b(?:cancer\w*|malignan\w*|tumou?r\w*|surger\w*|surgical|operat\w*|inject\w*|treat\w*|therap\w*|medic\w*|drug\w*|"
+    r"use|used|using|usage|administ\w*|taking|care|trial\w*|stud\w*|follow\w*|ago|prior|before|after|since|pregnan\w*|"
+    r"infection\w*|fracture\w*|day\w*|week\w*|month\w*|year\w*)\b"
 )
 
 

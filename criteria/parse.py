@@ -57,7 +57,7 @@ _HEADING = re.compile(
 # Prose headings: "Candidates who meet ANY of the following exclusion criteria are not ... eligible:".
 _PROSE_HEADING = re.compile(
     rf"\b(?:following|these|below)\s+(?:\w+\s+)?(?P<word>{_SECTION_WORD})\s+criteri|"
-    rf"\b(?P<word2>excluded|included)\b[^:：]*\b(?:if|following)\b",
+    rf"\b(?P<word2>excluded|included|ineligible|not\s+(?:be\s+)?eligible)\b[^:：]*\b(?:if|following)\b",
     re.IGNORECASE,
 )
 _GROUP_PARENT = re.compile(
@@ -130,6 +130,8 @@ def heading_kind(line: str) -> tuple[Kind | None, str] | None:
 
 def _word_kind(word: str) -> Kind | None:
     w = word.lower()
+    if w.startswith(("ineligible", "not")):
+        return Kind.EXCLUSION
     if w.startswith("inclu"):
         return Kind.INCLUSION
     if w.startswith("exclu"):
@@ -152,16 +154,38 @@ _INLINE_HEADING = re.compile(r"(?<=\S)\s+(?=(?:key\s+)?(?:inclusion|exclusion)\s
 _INLINE_DASH = re.compile(r"\s+-\s+(?=\S)")
 
 
+_INLINE_NUMBER = re.compile(r"(?<=\S)\s+(?=(\d{1,2})\s?[.)]\s+\S)")
+
+
+def _split_numbered(line: str) -> list[str]:
+    """ "1. Pain 2. Age over 18 3. ..." on one line -> one line per number, when the numbers run 1, 2, 3."""
+    stripped = line.lstrip()
+    if not re.match(r"\(?1\s?[.)]\s", stripped):
+        return [line]
+    parts: list[str] = []
+    expected = 2
+    last = 0
+    for m in _INLINE_NUMBER.finditer(line):
+        if int(m.group(1)) == expected:
+            parts.append(line[last : m.start()].lstrip() if parts else line[: m.start()])
+            last = m.end()
+            expected += 1
+    parts.append(line[last:])
+    indent = line[: len(line) - len(stripped)]
+    return [parts[0]] + [indent + p for p in parts[1:]] if len(parts) > 1 else [line]
+
+
 def _lines(text: str) -> list[str]:
     lines: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        for part in _INLINE_HEADING.split(raw):
-            head = heading_kind(part)
-            if head is not None and head[1].startswith("- "):
-                lines.append(part[: len(part) - len(head[1])])
-                lines.extend("- " + item for item in _INLINE_DASH.split(head[1][2:]) if item.strip())
-            else:
-                lines.append(part)
+    for whole in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        for raw in _split_numbered(whole):
+            for part in _INLINE_HEADING.split(raw):
+                head = heading_kind(part)
+                if head is not None and head[1].startswith("- "):
+                    lines.append(part[: len(part) - len(head[1])])
+                    lines.extend("- " + item for item in _INLINE_DASH.split(head[1][2:]) if item.strip())
+                else:
+                    lines.append(part)
     return lines
 
 

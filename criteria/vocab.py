@@ -219,10 +219,11 @@ CUE_LISTS = (
 class Cues:
     lists: dict[str, tuple[str, ...]]
     exception_harmless: dict[str, tuple[str, ...]]
+    negatable_in_exclusion: frozenset[str] = frozenset()
 
 
 def parse_cues(raw: Any, known: dict[str, Concept], where: str = "cues.json") -> Cues:
-    top = check_fields(where, raw, set(CUE_LISTS), {"_doc", "exception_harmless"})
+    top = check_fields(where, raw, set(CUE_LISTS), {"_doc", "exception_harmless", "negatable_in_exclusion"})
     lists: dict[str, tuple[str, ...]] = {}
     for name in CUE_LISTS:
         items = top[name]
@@ -232,7 +233,10 @@ def parse_cues(raw: Any, known: dict[str, Concept], where: str = "cues.json") ->
     harmless = top.get("exception_harmless", {})
     for key in harmless:
         check_enum(f"{where}: exception_harmless", key, frozenset(known))
-    return Cues(lists, {k: tuple(v) for k, v in harmless.items()})
+    negatable = top.get("negatable_in_exclusion", [])
+    for key in negatable:
+        check_enum(f"{where}: negatable_in_exclusion", key, frozenset(known))
+    return Cues(lists, {k: tuple(v) for k, v in harmless.items()}, frozenset(negatable))
 
 
 @cache
