@@ -145,13 +145,32 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
                 if len(tail_words) > 8 or not any(w in tail for w in harmless):
                     h.narrowed = True
-    # A negation repeated on the same phrase ("no ... non-") would flip twice; one cue is enough.
+    if any("permission" in r for _, r in roles_at):
+        # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see.
+        for h in hits:
+            h.narrowed = True
     live = [h for h in hits if not h.suppressed]
+    # The same concept read both ways ("Non-English speaking ... the English-language surveys"): trust the first.
+    first: dict[str, tuple[bool, object]] = {}
+    kept: list[_Hit] = []
+    for h in live:
+        sense = (h.negated, h.spec.value if h.spec.op == "bool" else True)
+        if first.setdefault(h.spec.key, sense) == sense:
+            kept.append(h)
+    live = kept
 
     # Numbers: windows qualify time-bound concepts; unread numbers narrow the concepts next to them.
     windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window"]
     others = [tok_at(f.start) for f in numbers if f.kind == "other"]
     numeric = [f for f in numbers if f.kind in _NUMERIC_KEYS]
+    if kind is Kind.EXCLUSION:
+        # Under exclusions, an age deep inside a sentence describes a subgroup ("for subjects aged 6-12, ..."),
+        # and a high pain score usually belongs to some other pain ("> 4/10 pain with palpation of ...").
+        numeric = [
+            f
+            for f in numeric
+            if not (f.kind == "age" and f.start > 30) and not (f.kind == "intensity" and f.op in ("gt", "ge"))
+        ]
     for h in live:
         if any(abs(i - h.start) <= 6 and same_clause(i, h.start) for i in others):
             h.narrowed = True

@@ -212,6 +212,7 @@ CUE_LISTS = (
     "history",
     "exception",
     "disjunction",
+    "permission",
 )
 
 
