@@ -10,7 +10,7 @@ only turn a fail into unknown, never the other way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from criteria.lexicon import Match, find, normalise, tokenize
 from criteria.model import Kind
@@ -27,6 +27,7 @@ _SEGMENT_BREAKS = frozenset({",", ";", ".", "or", "and", "(", ")", "/"})
 
 _NUMERIC_KEYS = {"age": "age", "duration": "pain_duration_months", "intensity": "pain_intensity", "bmi": "bmi"}
 _NOUNS = {"age": "age", "duration": "pain lasting", "intensity": "a pain score of", "bmi": "a BMI of"}
+_MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 
 
@@ -246,11 +247,21 @@ def compile_criterion(criterion: Criterion) -> Rule:
     if kind is Kind.EXCLUSION:
         groups = [tuple(terms + num_terms)]
     else:
-        disjunctive = any("disjunction" in r for _, r in roles_at) or " or " in text
+        plain = text.replace("with or without", " ").replace("whether or not", " ")
+        disjunctive = " or " in plain or any("disjunction" in r and tokens[m.start].text != "or" for m, r in roles_at)
+        # Measurements ("chronic", "for 3 months") qualify the condition: always required, never alternatives.
+        num_terms = num_terms + [t for t in terms if t.key in _MEASURED_KEYS]
+        terms = [t for t in terms if t.key not in _MEASURED_KEYS]
         groups = [(t,) for t in num_terms]
         if disjunctive:
             if terms:
-                groups.append(tuple(terms))
+                if _unread_alternative(tokens, matches, numbers):
+                    # "(a) diminished reflex, (b) hypoesthesia or (c) weakness": "no" to the ones we read
+                    # leaves the others open, so only a "yes" can settle the list.
+                    terms = [replace(t, scope=BROADER if t.scope == SAME else t.scope) for t in terms]
+                    terms = [t for t in terms if t.scope != NARROWER]
+                if terms:
+                    groups.append(tuple(terms))
         else:
             by_key: dict[str, list[Term]] = {}
             for t in terms:
@@ -258,6 +269,41 @@ def compile_criterion(criterion: Criterion) -> Rule:
             groups.extend(tuple(ts) for ts in by_key.values())
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=_caveat(terms))
+
+
+_ALTERNATIVE_BREAKS = frozenset({",", ";", "or", "/", "(", ")", "eg", "ie", "including"})
+_FILLER = frozenset(
+    "with without and the of a an in on at to for by from any other such as who which that is are be been has have "
+    "had must should will can may patient subject participant people person individual adult men women male female "
+    "history current currently diagnosis diagnosed clinical evidence sign symptom presence one following least "
+    "more than less either both also including include etc".split()
+)
+
+
+def _unread_alternative(tokens: list, matches: list[Match], numbers: list[Finding]) -> bool:
+    """Whether a list of alternatives has an item (between commas/"or") that no phrase or number covers."""
+    covered = [False] * len(tokens)
+    for m in matches:
+        for i in range(m.start, m.end):
+            covered[i] = True
+    for f in numbers:
+        for i, t in enumerate(tokens):
+            if f.start <= t.start < f.end:
+                covered[i] = True
+    segment_has_content = False
+    segment_covered = False
+    for i, t in enumerate(tokens):
+        if t.text in _ALTERNATIVE_BREAKS:
+            if segment_has_content and not segment_covered:
+                return True
+            segment_has_content = segment_covered = False
+            continue
+        if covered[i] and not (len(t.text) <= 3 and t.text in _ALTERNATIVE_BREAKS):
+            if any(m.start <= i < m.end and m.entry.terms for m in matches) or not t.text.isalpha():
+                segment_covered = True
+        elif t.text.isalpha() and len(t.text) >= 3 and t.text not in _FILLER:
+            segment_has_content = True
+    return segment_has_content and not segment_covered
 
 
 def _caveat(terms: list[Term]) -> str:

@@ -28,7 +28,10 @@ _WORDNUM = {
     "a": 1,
     "an": 1,
 }
-_N = r"(?<![a-z0-9.])(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)(?![a-z0-9])"
+_N = (
+    r"(?<![a-z0-9.])(\d+(?:\.\d+)?(?![0-9])|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)(?![a-z]))"
+)
 _UNIT = r"((?:days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?)(?![a-z]))"
 _UNIT_MONTHS = {"d": 1 / 30.4, "w": 1 / 4.345, "m": 1.0, "y": 12.0}
 
@@ -46,7 +49,9 @@ _SINGLE = re.compile(
 # "6 or more weeks"
 _POST_FIRST = re.compile(rf"{_N}\s*(?P<post>or more|or longer|or greater|or less|or fewer|\+)\s*{_UNIT}")
 # "18-65 years", "18 to 65", "between 40 and 90 mm"
-_RANGE = re.compile(rf"(?:between\s+(?:the\s+ages?\s+of\s+)?)?{_N}\s*{_UNIT}?\s*(?:-|to|and)\s*{_N}\s*{_UNIT}?")
+_RANGE = re.compile(
+    rf"(?:between\s+(?:the\s+ages?\s+of\s+)?)?{_N}\s*{_UNIT}?(?:\s+old|\s+of\s+age)?\s*(?:-|to|and|~)\s*{_N}\s*{_UNIT}?"
+)
 # "in the last year", "within the past month"
 _WINDOW_WORDS = re.compile(
     r"(?:within|in|during|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent)?\s*"
@@ -202,7 +207,8 @@ def findings(text: str) -> list[Finding]:
             # "for 3 months", "18 years of age": a duration or age stated as a minimum.
             if unit and re.search(r"\b(?:for|lasting|duration of|of)\s*$", before):
                 op = "ge"
-            elif unit and re.search(r"\bof age|\bold\b", m.group(0)):
+            elif unit and re.search(r"\bof age|\bold\b", m.group(0)) and value <= 21:
+                # A bare "18 years of age" is the adult minimum; "65 years old" alone could be either bound.
                 op = "ge"
             elif re.search(r"\bage[ds]?\s*$", before) or _BMI_BEFORE.search(before):
                 op = "ge" if not _BMI_BEFORE.search(before) else None

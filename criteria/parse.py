@@ -57,7 +57,7 @@ _HEADING = re.compile(
 # Prose headings: "Candidates who meet ANY of the following exclusion criteria are not ... eligible:".
 _PROSE_HEADING = re.compile(
     rf"\b(?:following|these|below)\s+(?:\w+\s+)?(?P<word>{_SECTION_WORD})\s+criteri|"
-    rf"\b(?P<word2>excluded|included|ineligible|not\s+(?:be\s+)?eligible)\b[^:：]*\b(?:if|following)\b",
+    rf"\b(?P<word2>excluded|included|ineligible|not\s+(?:be\s+)?eligible|eligible)\b[^:：]*\b(?:if|following)\b",
     re.IGNORECASE,
 )
 _GROUP_PARENT = re.compile(
@@ -132,6 +132,8 @@ def _word_kind(word: str) -> Kind | None:
     w = word.lower()
     if w.startswith(("ineligible", "not")):
         return Kind.EXCLUSION
+    if w == "eligible":
+        return Kind.INCLUSION
     if w.startswith("inclu"):
         return Kind.INCLUSION
     if w.startswith("exclu"):
