@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from criteria.rules import BOOL, HAS, WITHIN, Term
+from criteria.rules import ANY, BOOL, HAS, WITHIN, Term
 from criteria.vocab import concepts
 
 
@@ -24,6 +24,12 @@ def answer(term: Term, profile: Mapping[str, Any]) -> str:
         c = table[term.aux_key]
         label = c.value_label(str(term.aux_value))
         return (c.has if term.aux_value in tried else c.has_not).format(value=label)
+    if term.op == ANY:
+        tried = profile.get(term.key)
+        if tried:
+            c = table[term.key]
+            return c.has.format(value=join((c.value_label(str(t)) for t in tried), "and"))
+        return table[term.aux_key].yes if profile.get(term.aux_key) else "you have not tried any treatment for the pain"
     c = table.get(term.key)
     v = profile.get(term.key)
     if c is None:

@@ -54,7 +54,8 @@ _RANGE = re.compile(
 )
 # "in the last year", "within the past month"
 _WINDOW_WORDS = re.compile(
-    r"(?:within|in|during|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent)?\s*"
+    r"(?:(?:within|during)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent)?|"
+    r"(?:in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent))\s*"
     rf"(?:{_N}\s+)?{_UNIT}"
 )
 _WINDOW_BEFORE = re.compile(
@@ -168,7 +169,7 @@ def findings(text: str) -> list[Finding]:
         after = text[m.end() : m.end() + 20]
         if lo == 0 and unit is None:
             continue  # "(0-100)", "0 to 10": the scale, not a threshold
-        kind = _classify(before, after, unit, _pain_near(text, m.start()), intensity_context, lo=hi)
+        kind = _classify(before, m.group(0) + after, unit, _pain_near(text, m.start()), intensity_context, lo=hi)
         if kind == "other" and not m.group(0).startswith("between") and "-" not in m.group(0):
             continue
         if kind == "duration" and unit:
@@ -253,7 +254,11 @@ def _classify(before: str, around: str, unit: str | None, pain: bool, intensity:
         )
     ):
         return "age"
-    if not unit and re.search(r"\bage[ds]?\s*(?:between|from|of|:|is)?\s*$", before):
+    if not unit and (
+        re.search(r"\b(?:age[ds]?|adults?)\b[^.;,]{0,12}$", before) or re.match(r"between the ages? of", around)
+    ):
+        return "age"
+    if re.search(r"\b(?:younger|older) than\b", around) and (not unit or unit[0] == "y"):
         return "age"
     if unit and pain:
         return "duration"

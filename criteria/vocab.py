@@ -97,7 +97,7 @@ def concepts() -> dict[str, Concept]:
     return parse_concepts(read_json("concepts.json"))
 
 
-OPS = ("bool", "has", "within", "ge", "gt", "le", "lt", "band")
+OPS = ("bool", "has", "within", "any", "ge", "gt", "le", "lt", "band")
 SCOPES = ("same", "narrower", "broader", "none")
 
 
@@ -143,6 +143,8 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
             check_enum(f"{w} value", value, frozenset(k for k, _ in concept.values))
         if op in ("ge", "gt", "le", "lt", "band") and not isinstance(value, int | float):
             raise VocabularyError(f"{w}: op {op!r} needs a number value, got {value!r}.")
+        if op == "any":
+            check_enum(f"{w} aux_key", e.get("aux_key"), frozenset(known))
         if op == "within":
             aux = check_enum(f"{w} aux_key", e.get("aux_key"), frozenset(known))
             check_enum(f"{w} aux_value", e.get("aux_value"), frozenset(k for k, _ in known[aux].values))
