@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from criteria.explain import phrases
 from criteria.lexicon import Match, find, normalise, tokenize
 from criteria.model import Kind
 from criteria.numbers import Finding, findings
@@ -228,6 +229,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 negated=h.negated,
                 label=label,
                 hi=spec.hi,
+                said=phrases(spec.op, spec.key, value, spec.aux_key),
             )
         )
     num_terms = [_numeric_term(f, text) for f in numeric]

@@ -13,8 +13,31 @@ def _num(v: Any) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+def phrases(op: str, key: str, value: Any, aux_key: str) -> tuple[str, str, str]:
+    """The clauses for a yes/no or list answer, built once per term at compile time."""
+    table = concepts()
+    c = table.get(key)
+    if c is None:
+        return ("", "", "")
+    if op == BOOL and c.kind == "bool":
+        return (c.yes, c.no, "")
+    if op == HAS and c.kind == "list":
+        label = c.value_label(str(value))
+        aux = table[aux_key].no if aux_key in table and table[aux_key].kind == "bool" else ""
+        return (c.has.format(value=label), c.has_not.format(value=label), aux)
+    return ("", "", "")
+
+
 def answer(term: Term, profile: Mapping[str, Any]) -> str:
     """What the person said about the term's key(s), as a clause ("you had spine surgery 8 months ago")."""
+    yes, no, aux = term.said
+    if yes:
+        v = profile.get(term.key)
+        if term.op == BOOL:
+            return yes if v else no
+        if v is None:
+            return aux
+        return yes if term.value in v else no
     table = concepts()
     if term.op == WITHIN:
         ago = profile.get(term.key)

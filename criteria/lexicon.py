@@ -58,10 +58,17 @@ def normalise(text: str) -> str:
     return re.sub(r"(?<=[a-z])[-/](?=[a-z])", " ", out)
 
 
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
-    if len(word) > 3 and word.endswith("s") and not word.endswith(_NO_STEM):
-        return word[:-1]
-    return word
+    """Crude plural folding applied to both the tables and the text ("diabetes" -> "diabete" on both sides)."""
+    cached = _STEMS.get(word)
+    if cached is None:
+        cached = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(_NO_STEM) else word
+        if len(_STEMS) < 200_000:
+            _STEMS[word] = cached
+    return cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,8 @@ class Entry:
 class Lexicon:
     entries: dict[tuple[str, ...], Entry]
     longest: int
+    #: Every proper prefix of a phrase: lets the scan stop as soon as no phrase can continue.
+    prefixes: frozenset[tuple[str, ...]] = frozenset()
 
 
 @cache
@@ -108,7 +117,8 @@ def lexicon() -> Lexicon:
             if key:
                 roles.setdefault(key, set()).add(role)
     entries = {k: Entry(tuple(terms.get(k, ())), frozenset(roles.get(k, ()))) for k in set(terms) | set(roles)}
-    return Lexicon(entries, max(len(k) for k in entries))
+    prefixes = frozenset(k[:i] for k in entries for i in range(1, len(k)))
+    return Lexicon(entries, max(len(k) for k in entries), prefixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +134,16 @@ def find(tokens: list[Token]) -> list[Match]:
     words = [t.text for t in tokens]
     n = len(words)
     found: list[Match] = []
+    entries = lex.entries
+    prefixes = lex.prefixes
     for i in range(n):
-        for size in range(min(lex.longest, n - i), 0, -1):
-            entry = lex.entries.get(tuple(words[i : i + size]))
+        for size in range(1, min(lex.longest, n - i) + 1):
+            key = tuple(words[i : i + size])
+            entry = entries.get(key)
             if entry is not None:
                 found.append(Match(i, i + size, entry))
+            if key not in prefixes:
+                break
     # Longest first, then leftmost; keep the ones that don't overlap an already kept match.
     found.sort(key=lambda m: (m.start - m.end, m.start))
     taken = [False] * n

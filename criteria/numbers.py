@@ -125,9 +125,16 @@ def _months(value: float, unit: str) -> float:
     return value * _UNIT_MONTHS.get(unit[0], 1.0)
 
 
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|year|month|week|day)"
+)
+
+
 def findings(text: str) -> list[Finding]:
     """Every comparison with a number in ``text`` (normalised), classified by what it measures."""
     out: list[Finding] = []
+    if not _ANY_NUMBER.search(text):
+        return out
     taken: list[tuple[int, int]] = []
     intensity_context = (
         bool(_INTENSITY_CUE.search(text)) and not _INTENSITY_BLOCK.search(text) and not _PERCENT.search(text)

@@ -83,7 +83,10 @@ def _marker(stripped: str) -> tuple[str, str]:
         return "", stripped
     mark = m.group(1)
     content = stripped[m.end() :]
-    if not content.strip() and mark not in "*-•·+":
+    inner = _MARKER.match(content)
+    if inner and mark in "*-•·+" and inner.group(1)[:1].isdigit() and content[inner.end() :].strip():
+        content = content[inner.end() :]  # "* 1. Symptomatic ...": a bullet and a number on one item
+    if not any(ch.isalnum() for ch in content) and mark not in "*-•·+":
         # "1." alone or a lone "a)" is text, not a marker.
         return "", stripped
     if mark[0] == "(":
@@ -105,6 +108,9 @@ def heading_kind(line: str) -> tuple[Kind | None, str] | None:
 
     ``None`` when the line is an ordinary criterion line.
     """
+    low = line.lower()
+    if "clu" not in low and "eligib" not in low:
+        return None  # every heading names inclusion, exclusion or eligibility
     text = unescape(line).strip()
     _, content = _marker(text)
     content = content.strip()
@@ -119,6 +125,8 @@ def heading_kind(line: str) -> tuple[Kind | None, str] | None:
             return None
         if not rest and len(head) > 90:
             return None
+        if m.group("qual") and not re.search(r"[:：]", head):
+            return None  # "Exclusion of individuals who ..." is a criterion; "Inclusion criteria for X:" a heading
         return _word_kind(m.group("word")), rest
     if content.endswith((":", "：")) and len(content) < 220:
         p = _PROSE_HEADING.search(content)
@@ -162,7 +170,7 @@ _INLINE_NUMBER = re.compile(r"(?<=\S)\s+(?=(\d{1,2})\s?[.)]\s+\S)")
 def _split_numbered(line: str) -> list[str]:
     """ "1. Pain 2. Age over 18 3. ..." on one line -> one line per number, when the numbers run 1, 2, 3."""
     stripped = line.lstrip()
-    if not re.match(r"\(?1\s?[.)]\s", stripped):
+    if not re.match(r"(?:[*\-•]\s+)?\(?1\s?[.)]\s", stripped):
         return [line]
     parts: list[str] = []
     expected = 2
@@ -177,11 +185,22 @@ def _split_numbered(line: str) -> list[str]:
     return [parts[0]] + [indent + p for p in parts[1:]] if len(parts) > 1 else [line]
 
 
+def _split_inline_headings(line: str) -> list[str]:
+    """Split before a heading written mid-line, but not inside one ("Key Inclusion Criteria:")."""
+    parts: list[str] = []
+    for piece in _INLINE_HEADING.split(line):
+        if parts and len(parts[-1].strip()) < 30:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts
+
+
 def _lines(text: str) -> list[str]:
     lines: list[str] = []
     for whole in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         for raw in _split_numbered(whole):
-            for part in _INLINE_HEADING.split(raw):
+            for part in _split_inline_headings(raw):
                 head = heading_kind(part)
                 if head is not None and head[1].startswith("- "):
                     lines.append(part[: len(part) - len(head[1])])

@@ -46,6 +46,8 @@ class Term:
     #: Plain-language name of what the criterion asks about ("spine surgery in the past 12 months").
     label: str = ""
     hi: float = 0.0
+    #: Precomputed answer clauses for yes/no and list answers: (positive, negative, settled-by-aux).
+    said: tuple[str, str, str] = ("", "", "")
 
     @property
     def keys(self) -> tuple[str, ...]:
