@@ -11,6 +11,7 @@ only turn a fail into unknown, never the other way.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from criteria.explain import phrases
 from criteria.lexicon import Match, find, normalise, tokenize
@@ -153,11 +154,12 @@ def compile_criterion(criterion: Criterion) -> Rule:
             h.narrowed = True
     live = [h for h in hits if not h.suppressed]
     # The same concept read both ways ("Non-English speaking ... the English-language surveys"): trust the first.
-    first: dict[str, tuple[bool, object]] = {}
+    first: dict[tuple[str, Any], bool] = {}
     kept: list[_Hit] = []
     for h in live:
-        sense = (h.negated, h.spec.value if h.spec.op == "bool" else True)
-        if first.setdefault(h.spec.key, sense) == sense:
+        positive = bool(h.spec.value) if h.spec.op == "bool" else True
+        slot = (h.spec.key, h.spec.value if h.spec.op == "has" else None)
+        if first.setdefault(slot, positive != h.negated) == (positive != h.negated):
             kept.append(h)
     live = kept
 
