@@ -272,7 +272,16 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 by_key.setdefault(t.key, []).append(t)
             groups.extend(tuple(ts) for ts in by_key.values())
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
-    return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=_caveat(terms))
+    caveat = _caveat(terms)
+    signature = (kind, tuple(groups), caveat)
+    sig = _SIGNATURES.get(signature)
+    if sig is None:
+        sig = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
+    return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=sig)
+
+
+#: Interned rule signatures (a memo of what has been compiled; the same text always gets the same number).
+_SIGNATURES: dict[tuple[Any, ...], int] = {}
 
 
 _ALTERNATIVE_BREAKS = frozenset({",", ";", "or", "/", "(", ")", "eg", "ie", "including"})

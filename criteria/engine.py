@@ -14,7 +14,7 @@ most useful first (the number of criteria each one settles).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -242,7 +242,31 @@ def evaluate(trial: Eligibility | PreparedTrial, profile: Mapping[str, Any]) -> 
     caller); an absent key is unknown, never "no". Never raises for a valid profile.
     """
     prepared = trial if isinstance(trial, PreparedTrial) else prepare(trial)
-    answered = {k for k, v in profile.items() if v is not None}
+    return _evaluate(prepared, profile, _answered(profile), None)
+
+
+def evaluate_many(trials: Iterable[PreparedTrial], profile: Mapping[str, Any]) -> list[TrialResult]:
+    """``evaluate`` one profile against many prepared trials, judging each distinct criterion once.
+
+    Registries repeat criteria word for word ("Pregnancy", "Previous lumbar spine surgery."), so a
+    screening run keeps the outcome and reason of each compiled criterion it has judged for this
+    profile and reuses them; the results equal ``[evaluate(t, profile) for t in trials]``.
+    """
+    answered = _answered(profile)
+    memo: dict[int, tuple[Outcome, str, tuple[str, ...]]] = {}
+    return [_evaluate(t, profile, answered, memo) for t in trials]
+
+
+def _answered(profile: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(k for k, v in profile.items() if v is not None)
+
+
+def _evaluate(
+    prepared: PreparedTrial,
+    profile: Mapping[str, Any],
+    answered: frozenset[str],
+    memo: dict[int, tuple[Outcome, str, tuple[str, ...]]] | None,
+) -> TrialResult:
     absent = prepared.absent
     results = list(absent)
     failed = False
@@ -252,7 +276,14 @@ def evaluate(trial: Eligibility | PreparedTrial, profile: Mapping[str, Any]) -> 
         if answered.isdisjoint(keys):
             continue
         if type(judge) is Rule:
-            r = judge_rule(judge, profile, position)
+            hit = memo.get(judge.sig) if memo is not None else None
+            if hit is None:
+                r = judge_rule(judge, profile, position)
+                if memo is not None:
+                    memo[judge.sig] = (r.outcome, r.reason, r.open_keys)
+            else:
+                crit = judge.criterion
+                r = CriterionResult(crit.kind, crit.text, hit[0], judge.keys, hit[1], position, hit[2])
         else:
             r = judge(profile, position)  # type: ignore[operator]
         results[position] = r

@@ -139,3 +139,6 @@ class Rule:
     keys: tuple[str, ...] = ()
     #: Why a "yes" only gives unknown (set when a qualifier narrows the criterion), shown in reasons.
     caveat: str = ""
+    #: Small integer naming (kind, checks, caveat): equal for criteria that are judged identically, so a
+    #: screening run can judge "Pregnancy" once for all trials that say it.
+    sig: int = -1

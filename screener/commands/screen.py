@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from criteria import PreparedTrial, evaluate, prepare
+from criteria import PreparedTrial, evaluate_many, prepare
 from criteria.coverage import coverage
 from screener.errors import ProfileError, ScreenerError, TrialDataError
 from screener.profile import validate_profile
@@ -59,8 +59,9 @@ def cmd_screen(args: argparse.Namespace) -> int:
     else:
         out = sys.stdout
     try:
-        for prepared in iter_prepared(Path(args.trials), errors=sys.stderr):
-            out.write(json.dumps(evaluate(prepared, profile).to_json(), ensure_ascii=False) + "\n")
+        prepared = list(iter_prepared(Path(args.trials), errors=sys.stderr))
+        for result in evaluate_many(prepared, profile):
+            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
             out.close()

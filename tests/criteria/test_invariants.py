@@ -72,3 +72,12 @@ def test_empty_profile_never_excludes_a_real_trial():
 def test_evaluate_never_raises_on_arbitrary_criteria_text(text, profile):
     result = evaluate(Eligibility(nct_id="NCT00000000", criteria_text=text), profile)
     assert all(c.outcome in (Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN) for c in result.criteria)
+
+
+@settings(max_examples=40, deadline=None)
+@given(PROFILES)
+def test_evaluate_many_equals_evaluating_each_trial(profile):
+    from criteria import evaluate_many
+
+    trials = _trials()[:60]
+    assert evaluate_many(trials, profile) == [evaluate(t, profile) for t in trials]
