@@ -249,7 +249,13 @@ def compile_criterion(criterion: Criterion) -> Rule:
         return Rule(criterion=criterion, keys=keys, caveat="it names this in a way the questionnaire cannot settle")
     groups: list[tuple[Term, ...]]
     if kind is Kind.EXCLUSION:
-        groups = [tuple(terms + num_terms)]
+        positive = [t for t in terms if not t.negated]
+        denied = [t for t in terms if t.negated]
+        if positive and denied and {t.key for t in positive}.isdisjoint(t.key for t in denied):
+            # "Axial neck pain only (no radicular symptoms)": the denial qualifies the condition (AND).
+            groups = [tuple(positive + num_terms), tuple(denied)]
+        else:
+            groups = [tuple(terms + num_terms)]
     else:
         plain = text.replace("with or without", " ").replace("whether or not", " ")
         disjunctive = " or " in plain or any("disjunction" in r and tokens[m.start].text != "or" for m, r in roles_at)

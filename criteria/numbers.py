@@ -32,8 +32,8 @@ _N = (
     r"(?<![a-z0-9.])(\d+(?:\.\d+)?(?![0-9])|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)(?![a-z]))"
 )
-_UNIT = r"((?:days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?)(?![a-z]))"
-_UNIT_MONTHS = {"d": 1 / 30.4, "w": 1 / 4.345, "m": 1.0, "y": 12.0}
+_UNIT = r"((?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?)(?![a-z]))"
+_UNIT_MONTHS = {"h": 1 / 730.0, "d": 1 / 30.4, "w": 1 / 4.345, "m": 1.0, "y": 12.0}
 
 _GE = r"(?:>=|at least|a minimum of|minimum of|minimum|min\.?|no less than|not less than|greater than or equal to|more than or equal to|equal to or greater than|equal or greater than|equal to or more than|>/=)"
 _GT = r"(?:>|more than|greater than|longer than|over|above|exceeding|exceeds|in excess of)"

@@ -57,7 +57,8 @@ _HEADING = re.compile(
 # Prose headings: "Candidates who meet ANY of the following exclusion criteria are not ... eligible:".
 _PROSE_HEADING = re.compile(
     rf"\b(?:following|these|below)\s+(?:\w+\s+)?(?P<word>{_SECTION_WORD})\s+criteri|"
-    rf"\b(?P<word2>excluded|included|ineligible|not\s+(?:be\s+)?eligible|eligible)\b[^:：]*\b(?:if|following)\b",
+    rf"\b(?P<word2>excluded|included|ineligible|not\s+(?:be\s+)?eligible|eligible)\b[^:：]*\b(?:if|following)\b|"
+    rf"\bfollowing\b[^:：]*\b(?P<word3>excluded|included|ineligible|eligible)\b",
     re.IGNORECASE,
 )
 _GROUP_PARENT = re.compile(
@@ -131,7 +132,7 @@ def heading_kind(line: str) -> tuple[Kind | None, str] | None:
     if content.endswith((":", "：")) and len(content) < 220:
         p = _PROSE_HEADING.search(content)
         if p:
-            word = p.group("word") or p.group("word2") or ""
+            word = p.group("word") or p.group("word2") or p.group("word3") or ""
             return _word_kind(word), ""
     return None
 
