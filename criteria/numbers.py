@@ -39,12 +39,12 @@ _GE = r"(?:>=|at least|a minimum of|minimum of|minimum|min\.?|no less than|not l
 _GT = r"(?:>|more than|greater than|longer than|over|above|exceeding|exceeds|in excess of)"
 _LE = r"(?:<=|at most|no more than|not more than|maximum of|maximum|max\.?|up to|less than or equal to|</=)"
 _LT = r"(?:<|less than|under|below|fewer than|shorter than|younger than)"
-_CMP = rf"(?P<cmp>{_GE}|{_LE}|{_GT}|{_LT}|older than)"
+_CMP = rf"(?P<cmp>not older than|no older than|not younger than|no younger than|{_GE}|{_LE}|{_GT}|{_LT}|older than)"
 _POST = r"(?P<post>or more|or longer|or greater|or above|and above|and older|or older|or over|\+|or less|or fewer|or younger|or under|and under|and below|or below|and younger)"
 
 # "at least 3 months", "> 50 mm", "6 or more weeks", "18 years or older"
 _SINGLE = re.compile(
-    rf"(?:{_CMP}\s*(?:the\s+age\s+of\s+|age\s+of\s+|of\s+)?)?{_N}\s*(?:-\s*)?{_UNIT}?(?:\s+of\s+age|\s+old)?\s*{_POST}?"
+    rf"(?:{_CMP}\s*(?:the\s+age\s+of\s+|age\s+of\s+|of\s+)?)?{_N}\)?\s*(?:-\s*)?{_UNIT}?(?:\s+of\s+age|\s+old)?\s*{_POST}?"
 )
 # "6 or more weeks"
 _POST_FIRST = re.compile(rf"{_N}\s*(?P<post>or more|or longer|or greater|or less|or fewer|\+)\s*{_UNIT}")
@@ -59,7 +59,7 @@ _WINDOW_WORDS = re.compile(
     rf"(?:{_N}\s+)?{_UNIT}"
 )
 _WINDOW_BEFORE = re.compile(
-    r"(?:within|in the (?:past|last|previous|preceding|prior)|during the (?:past|last|previous)|in the|over the (?:past|last))\s*$"
+    r"(?:within\b[^.;:]{0,24}|in the (?:past|last|previous|preceding|prior)|during the (?:past|last|previous)|in the|over the (?:past|last))\s*$"
 )
 _WINDOW_AFTER = re.compile(
     r"^\s*(?:ago|prior|before|preceding|of (?:screening|enrollment|enrolment|randomi[sz]ation|baseline|study|the)|to (?:screening|enrollment|study|randomi[sz]ation|baseline))"
@@ -105,6 +105,10 @@ def _num(text: str) -> float | None:
 def _op(cmp: str | None, post: str | None) -> str | None:
     if cmp:
         c = cmp.strip()
+        if c in ("not older than", "no older than"):
+            return "le"
+        if c in ("not younger than", "no younger than"):
+            return "ge"
         if re.fullmatch(_GE, c):
             return "ge"
         if re.fullmatch(_LE, c):
@@ -235,7 +239,13 @@ def findings(text: str) -> list[Finding]:
 _NOT_PAIN = re.compile(
     r"\b(?:cancer\w*|malignan\w*|tumou?r\w*|surger\w*|surgical|operat\w*|inject\w*|treat\w*|therap\w*|medic\w*|drug\w*|"
     r"use|used|using|usage|administ\w*|taking|care|trial\w*|stud\w*|follow\w*|ago|prior|before|after|since|pregnan\w*|"
-    r"infection\w*|fracture\w*|day\w*|week\w*|month\w*|year\w*)\b"
+    r"infection\w*|fracture\w*|day\w*|week\w*|month\w*|year\w*|despite|conservative)\b"
+)
+
+
+# "4-6 weeks of conservative treatment": a treatment's length, not the pain's.
+_TREATMENT_AFTER = re.compile(
+    r"\s*(?:of|with)\s+(?:\w+\s+){0,2}(?:treat\w*|therap\w*|care|physio\w*|management|medica\w*|rehab\w*)"
 )
 
 
@@ -267,7 +277,7 @@ def _classify(before: str, around: str, unit: str | None, pain: bool, intensity:
         return "age"
     if re.search(r"\b(?:younger|older) than\b", around) and (not unit or unit[0] == "y"):
         return "age"
-    if unit and pain:
+    if unit and pain and not _TREATMENT_AFTER.match(around[around.find(unit) + len(unit) :] if unit in around else ""):
         return "duration"
     if not unit and intensity and lo <= 100:
         return "intensity"
