@@ -200,9 +200,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
             if window is not None:
                 if window.op != "le":
                     scope = _narrow(scope)
-                elif window.value < spec.window_months - 0.01:
+                # "30 days" is the question's "past month": compare within 10%.
+                elif window.value < spec.window_months * 0.9:
                     scope = _narrow(scope)
-                elif window.value > spec.window_months + 0.01:
+                elif window.value > spec.window_months * 1.1:
                     scope = BROADER if scope == SAME else "none"
             elif h.history:
                 scope = BROADER if scope == SAME else "none"

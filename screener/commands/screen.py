@@ -71,12 +71,18 @@ def cmd_screen(args: argparse.Namespace) -> int:
 def cmd_coverage(args: argparse.Namespace) -> int:
     report = coverage(iter_prepared(Path(args.trials), errors=sys.stderr), top=args.top)
     print(
-        f"overall: {report.mapped}/{report.total} criteria map to at least one profile concept "
+        f"overall: {report.mapped}/{report.total} free-text criteria map to at least one profile concept "
         f"({report.share:.1%}) across {len(report.trials)} trials"
+    )
+    print(
+        f"with the structured fields (sex, age limits, healthy volunteers) counted as criteria: "
+        f"{report.all_mapped}/{report.all_total} ({report.all_share:.1%})"
     )
     print("by trial:")
     for t in report.trials:
-        print(f"  {t.nct_id}\t{t.mapped}/{t.total}\t{t.share:.0%}")
+        print(
+            f"  {t.nct_id}\t{t.mapped}/{t.total}\t{t.share:.0%}\t(+{t.structured_mapped}/{t.structured_total} structured)"
+        )
     print("most frequent unmapped phrases:")
     for phrase, count in report.unmapped_phrases:
         print(f"  {count}\t{phrase}")
