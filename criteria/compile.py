@@ -240,8 +240,19 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # "Obesity (BMI > 40)": the number states the condition exactly; the word would add a looser one.
         measured = {t.key for t in num_terms}
         terms = [t for t in terms if t.key not in measured]
-    if num_terms and (kind is Kind.EXCLUSION or any(f.kind == "intensity" for f in numeric)):
-        # "Back pain for less than 3 months": the number is the condition, the pain words are context.
+    context: list[Term] = []
+    if num_terms and kind is Kind.EXCLUSION:
+        # "Radicular symptoms < 3 months duration": the pain words say whose duration it is, so they are
+        # required too (read with their inclusion scope: here they name the person's main pain).
+        context = [
+            replace(t, scope=_scope(next(h.spec for h in live if h.spec.key == t.key), Kind.INCLUSION))
+            for t in terms
+            if t.key in _PAIN_CONTEXT_KEYS and not t.negated
+        ]
+        context = [t for t in context if t.scope != "none"]
+        terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
+    elif num_terms and any(f.kind == "intensity" for f in numeric):
+        # "Leg pain VAS > 50 mm": the scale is the requirement; the pain words only say which pain.
         terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
     terms = list(dict.fromkeys(terms))
     num_terms = list(dict.fromkeys(num_terms))
@@ -252,7 +263,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
     if kind is Kind.EXCLUSION:
         positive = [t for t in terms if not t.negated]
         denied = [t for t in terms if t.negated]
-        if positive and denied and {t.key for t in positive}.isdisjoint(t.key for t in denied):
+        if context:
+            groups = [tuple(context), tuple(terms + num_terms)]
+        elif positive and denied and {t.key for t in positive}.isdisjoint(t.key for t in denied):
             # "Axial neck pain only (no radicular symptoms)": the denial qualifies the condition (AND).
             groups = [tuple(positive + num_terms), tuple(denied)]
         else:

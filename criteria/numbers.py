@@ -40,7 +40,10 @@ _GT = r"(?:>|more than|greater than|longer than|over|above|exceeding|exceeds|in 
 _LE = r"(?:<=|at most|no more than|not more than|maximum of|maximum|max\.?|up to|less than or equal to|</=)"
 _LT = r"(?:<|less than|under|below|fewer than|shorter than|younger than)"
 _CMP = rf"(?P<cmp>not older than|no older than|not younger than|no younger than|{_GE}|{_LE}|{_GT}|{_LT}|older than)"
-_POST = r"(?P<post>or more|or longer|or greater|or above|and above|and older|or older|or over|\+|or less|or fewer|or younger|or under|and under|and below|or below|and younger)"
+_POST = (
+    r"(?P<post>(?:or more|or longer|or greater|or above|and above|and older|or older|or over|or less|or fewer|"
+    r"or younger|or under|and under|and below|or below|and younger)(?!\s+than)|\+)"
+)
 
 # "at least 3 months", "> 50 mm", "6 or more weeks", "18 years or older"
 _SINGLE = re.compile(
@@ -72,10 +75,11 @@ _PAIN_CUE = re.compile(
     r"\b(?:pain|symptom|symptoms|sciatica|lbp|clbp|radicul\w*|complaint|complaints|ache|episode|duration|lasting|persist\w*|backache|lumbago)\b"
 )
 _INTENSITY_CUE = re.compile(
-    r"\b(?:vas|nrs|nprs|numeric(?:al)? (?:pain )?rating|visual analog(?:ue)?|pain (?:score|intensity|level|rating|severity)|intensity|rated|/ ?10\b|out of 10|0 ?- ?10\b|0 to 10|on a 10)"
+    r"\b(?:vas|nrs|nprs|numeric(?:al)? (?:pain )?rating|visual analog(?:ue)?|pain (?:score|intensity|level|rating|severity)|"
+    r"intensity|rated|out of 10|0 to 10|on a 10)\b|/ ?10\b|\b0 ?- ?10\b"
 )
 _INTENSITY_BLOCK = re.compile(
-    r"\b(?:odi|oswestry|disability|promis|rmdq|roland|morris|t ?score|ndi|womac|koos|hoos|bdi|phq|gad|mmse|moca|sf ?36|sf ?12|eq ?5d|bpi interference|interference|function|functional|depression|anxiety|catastrophi\w*|kinesiophobia|tsk|stratify|start back|hads|jo[ab]|mjoa|asa|ecog|karnofsky|kps|hba1c|gfr|creatinine|platelet|inr|mm ?hg|blood pressure|degrees?|cobb|mm of|height|disc height|obliteration|canal)\b"
+    r"\b(?:odi|oswestry|disability|promis|rmdq|roland|morris|t ?score|ndi|womac|koos|hoos|bdi|phq|gad|mmse|moca|sf ?36|sf ?12|eq ?5d|bpi interference|interference|function|functional|depression|anxiety|catastrophi\w*|kinesiophobia|tsk|stratify|start back|hads|jo[ab]|mjoa|asa|ecog|karnofsky|kps|hba1c|gfr|creatinine|platelet|inr|mm ?hg|mm of hg|hg|blood pressure|pressure|degrees?|cobb|mm of|height|disc height|obliteration|canal)\b"
 )
 _BMI_BEFORE = re.compile(r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value)?\s*$")
 _PERCENT = re.compile(r"%|\bpercent")
@@ -228,6 +232,10 @@ def findings(text: str) -> list[Finding]:
                 out.append(Finding("other", "", value, m.start(), m.end()))
                 continue
         kind = _classify(before, after + m.group(0), unit, _pain_near(text, m.start()), intensity_context, lo=value)
+        if kind == "other" and out and out[-1].kind in ("duration", "age") and unit:
+            # "less than 6 months or greater than 60 months": the second bound measures the same thing.
+            if re.fullmatch(r"\s*(?:,|or|and|but|to)\s*", text[out[-1].end : m.start()]):
+                kind = out[-1].kind
         if kind == "duration" and unit:
             value = _months(value, unit)
         elif kind == "intensity" and (hundred or value > 10):

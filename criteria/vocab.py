@@ -195,6 +195,8 @@ def parse_drugs(raw: Any, known: dict[str, Concept], where: str = "drugs.json") 
                         scope=scope,
                         # "Has tried NSAIDs" may mean before the 3 months the answer covers.
                         inclusion_scope="broader" if scope != "narrower" else "none",
+                        # Bare "steroids" under exclusions is as often an injection or an implant material.
+                        exclusion_scope="none" if scope == "broader" else "",
                         aux_key="took_medication",
                         window_months=float(top["window_months"]),
                     )

@@ -155,6 +155,7 @@ def _words(text: str) -> list[str]:
 # List markers are layout, not wording: "1.", "(2)", "a)", "iv." at a line start or inside a run-on line.
 _MARKERS = re.compile(
     r"^\s*(?:[*\-•·+]\s*)?\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\s?\\?[.)]"  # at a line start
+    r"|^\s*o(?=\s|$)"  # "o" used as a bullet
     r"|(?<=\s)\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\s?[.)](?=\s|[A-Za-z])"  # inside a run-on line
 )
 
