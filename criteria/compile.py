@@ -184,6 +184,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
+        if scope == "none" and kind is Kind.INCLUSION and spec.op == "within" and h.history:
+            # "Patients who had lumbar microdiscectomy": a past operation, not a planned one.
+            scope = spec.scope
         value = spec.value
         window = next((f for i, f in windows if same_clause(i, h.start)), None)
         if spec.op == "within":
@@ -343,4 +346,7 @@ def _caveat(terms: list[Term]) -> str:
     narrowed = [t.label for t in terms if t.scope == NARROWER]
     if narrowed:
         return f"it asks about a particular kind of {narrowed[0]}"
+    broader = [t.label for t in terms if t.scope == BROADER]
+    if broader:
+        return f"it covers more than the questionnaire asks about {broader[0]}"
     return ""

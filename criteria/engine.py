@@ -213,10 +213,7 @@ def judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionR
         else:
             said = join(answer(t, profile) for g in rule.groups for t in g)
             caveat = f" ({rule.caveat})" if rule.caveat else ""
-            reason = (
-                f"You said {said}, but this criterion is more specific than the questionnaire{caveat}; "
-                "the study team will check it."
-            )
+            reason = f"You said {said}, which does not settle this criterion{caveat}; the study team will check it."
         return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, rule.keys, reason, index, open_keys)
     if met:
         terms = [t for ts in deciders for t in ts]
