@@ -41,7 +41,7 @@ _LE = r"(?:<=|at most|no more than|not more than|maximum of|maximum|max\.?|up to
 _LT = r"(?:<|less than|under|below|fewer than|shorter than|younger than)"
 _CMP = rf"(?P<cmp>not older than|no older than|not younger than|no younger than|{_GE}|{_LE}|{_GT}|{_LT}|older than)"
 _POST = (
-    r"(?P<post>(?:or more|or longer|or greater|or above|and above|and older|or older|or over|or less|or fewer|"
+    r"(?P<post>(?:or more|or longer|or greater|or higher|and higher|or above|and above|and older|or older|or over|or less|or fewer|or lower|"
     r"or younger|or under|and under|and below|or below|and younger)(?!\s+than)|\+)"
 )
 
@@ -123,7 +123,17 @@ def _op(cmp: str | None, post: str | None) -> str | None:
             return "lt"
     if post:
         p = post.strip()
-        if p in ("or less", "or fewer", "or younger", "or under", "and under", "and below", "or below", "and younger"):
+        if p in (
+            "or less",
+            "or fewer",
+            "or lower",
+            "or younger",
+            "or under",
+            "and under",
+            "and below",
+            "or below",
+            "and younger",
+        ):
             return "le"
         return "ge"
     return None
@@ -247,7 +257,7 @@ def findings(text: str) -> list[Finding]:
 _NOT_PAIN = re.compile(
     r"\b(?:cancer\w*|malignan\w*|tumou?r\w*|surger\w*|surgical|operat\w*|inject\w*|treat\w*|therap\w*|medic\w*|drug\w*|"
     r"use|used|using|usage|administ\w*|taking|care|trial\w*|stud\w*|follow\w*|ago|prior|before|after|since|pregnan\w*|"
-    r"infection\w*|fracture\w*|day\w*|week\w*|month\w*|year\w*|despite|conservative)\b"
+    r"infection\w*|fracture\w*|day\w*|week\w*|month\w*|year\w*|despite|conservative|fail\w*|conducted)\b"
 )
 
 
