@@ -117,11 +117,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     blocked = any(m.end <= b < h.start for b in negation_breaks)
                     if gap <= reach and same_clause(m.end, h.start) and not blocked:
                         h.negated = True
-                if (
-                    ("suppress" in roles or "exception" in roles)
-                    and same_clause(m.end, h.start)
-                    and gap <= _STRONG_REACH
-                ):
+                if "suppress" in roles and same_clause(m.end, h.start) and gap <= _STRONG_REACH:
+                    h.suppressed = True
+                if "exception" in roles and same_clause(m.end, h.start):
+                    # Everything after "except"/"other than" in the clause is an exception, however long the list.
                     h.suppressed = True
                 if "suppress_next" in roles and gap <= 3:
                     h.suppressed = True
