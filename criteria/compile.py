@@ -219,10 +219,15 @@ def compile_criterion(criterion: Criterion) -> Rule:
             unsettled.append(spec.key)
             continue
         label = spec.label
+        if spec.scope == NARROWER:
+            # Name the trial's own words: "a particular back or spine operation (microdiscectomy)".
+            said = text[tokens[h.start].start : tokens[h.end - 1].end]
+            if said not in label:
+                label = f"{label} ({said})"
         if h.negated:
             label = f"not {label}" if label.split()[0].endswith("ing") else f"no {label}"
         if spec.op == WITHIN and value is not None:
-            label = f"{spec.label} in the past {_g(value)} months"
+            label = f"{label} in the past {_g(value)} months"
         terms.append(
             Term(
                 op=spec.op,
@@ -344,8 +349,8 @@ def _unread_alternative(tokens: list, matches: list[Match], numbers: list[Findin
 def _caveat(terms: list[Term]) -> str:
     narrowed = [t.label for t in terms if t.scope == NARROWER]
     if narrowed:
-        return f"it asks about a particular kind of {narrowed[0]}"
+        return f"it asks about something more specific, {narrowed[0]}"
     broader = [t.label for t in terms if t.scope == BROADER]
     if broader:
-        return f"it covers more than the questionnaire asks about {broader[0]}"
+        return f"it covers more than the question about {broader[0]}"
     return ""

@@ -92,8 +92,8 @@ def _static_result(rule: Rule, index: int) -> CriterionResult:
         return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, (), UNREADABLE, index, ())
     about = join((question(k) for k in rule.keys), "and")
     reason = (
-        f"This criterion is about {about}, but asks more than the questionnaire can settle "
-        f"({rule.caveat}); the study team will check it."
+        f"This criterion is about {about}, but asks more than the questionnaire can settle: "
+        f"{rule.caveat}. The study team will check it."
     )
     return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, rule.keys, reason, index, ())
 
@@ -211,9 +211,10 @@ def judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionR
         if open_keys:
             reason = _not_answered(open_keys)
         else:
-            said = join(answer(t, profile) for g in rule.groups for t in g)
-            caveat = f" ({rule.caveat})" if rule.caveat else ""
-            reason = f"You said {said}, which does not settle this criterion{caveat}; the study team will check it."
+            # Read back only the answers that left it open, not the ones that were settled.
+            said = join(answer(t, profile) for g in rule.groups for t in g if t.holds(profile) is None)
+            caveat = f": {rule.caveat}" if rule.caveat else ""
+            reason = f"You said {said}, which does not settle this criterion{caveat}. The study team will check it."
         return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, rule.keys, reason, index, open_keys)
     if met:
         terms = [t for ts in deciders for t in ts]
