@@ -29,6 +29,8 @@ _SEGMENT_BREAKS = frozenset({",", ";", ".", "or", "and", "(", ")", "/"})
 
 _NUMERIC_KEYS = {"age": "age", "duration": "pain_duration_months", "intensity": "pain_intensity", "bmi": "bmi"}
 _NOUNS = {"age": "age", "duration": "pain lasting", "intensity": "a pain score of", "bmi": "a BMI of"}
+#: Caveat of a criterion written for another group of participants (healthy controls).
+OTHER_GROUP = "other group"
 _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 
@@ -147,6 +149,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
                 if len(tail_words) > 8 or not any(w in tail for w in harmless):
                     h.narrowed = True
+    subgroup = any("subgroup" in r for _, r in roles_at) or any(
+        w in criterion.group.lower() for w in ("healthy", "control", "volunteer")
+    )
     if any("permission" in r for _, r in roles_at):
         # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see.
         for h in hits:
@@ -242,7 +247,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 said=phrases(spec.op, spec.key, value, spec.aux_key),
             )
         )
-    num_terms = [_numeric_term(f, text) for f in numeric]
+    num_terms = [] if subgroup else [_numeric_term(f, text) for f in numeric]
     if num_terms:
         # "Obesity (BMI > 40)": the number states the condition exactly; the word would add a looser one.
         measured = {t.key for t in num_terms}
@@ -263,6 +268,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
         terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
     terms = list(dict.fromkeys(terms))
     num_terms = list(dict.fromkeys(num_terms))
+    if subgroup:
+        # Not about this person at all: no concepts, so it neither asks a question nor blocks "likely".
+        return Rule(criterion=criterion, caveat=OTHER_GROUP)
     if not terms and not num_terms:
         keys = tuple(dict.fromkeys(unsettled))
         return Rule(criterion=criterion, keys=keys, caveat="it names this in a way the questionnaire cannot settle")

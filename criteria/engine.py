@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from criteria.compile import compile_criterion
+from criteria.compile import OTHER_GROUP, compile_criterion
 from criteria.eligibility import Eligibility
 from criteria.explain import answer, join, question, sentence
 from criteria.model import CriterionResult, Kind, Outcome, TrialResult, Verdict
@@ -27,6 +27,7 @@ from criteria.rules import Rule, Term
 from criteria.structured import StructuredCheck, structured_checks
 
 UNREADABLE = "This criterion is not one the questionnaire asks about; the study team will check it with you."
+OTHER_GROUP_REASON = "This criterion is for another group of participants (such as healthy volunteers), not for you."
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,8 @@ def _unsettled(r: CriterionResult) -> bool:
 def _static_result(rule: Rule, index: int) -> CriterionResult:
     crit = rule.criterion
     if not rule.keys:
-        return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, (), UNREADABLE, index, ())
+        reason = OTHER_GROUP_REASON if rule.caveat == OTHER_GROUP else UNREADABLE
+        return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, (), reason, index, ())
     about = join((question(k) for k in rule.keys), "and")
     reason = (
         f"This criterion is about {about}, but asks more than the questionnaire can settle: "

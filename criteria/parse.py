@@ -23,6 +23,8 @@ class Criterion:
     kind: Kind
     text: str
     index: int
+    #: The qualifier of the heading it sits under ("for healthy participants"), if any.
+    group: str = ""
 
 
 # Backslash escapes the registry's markdown adds (`\>`, `\<`, `\*`, `1\.`): wording, not markup.
@@ -109,6 +111,12 @@ def heading_kind(line: str) -> tuple[Kind | None, str] | None:
 
     ``None`` when the line is an ordinary criterion line.
     """
+    head = _heading(line)
+    return None if head is None else (head[0], head[1])
+
+
+def _heading(line: str) -> tuple[Kind | None, str, str] | None:
+    """``heading_kind`` plus the heading's qualifier ("for healthy participants")."""
     low = line.lower()
     if "clu" not in low and "eligib" not in low:
         return None  # every heading names inclusion, exclusion or eligibility
@@ -128,12 +136,12 @@ def heading_kind(line: str) -> tuple[Kind | None, str] | None:
             return None
         if m.group("qual") and not re.search(r"[:：]", head):
             return None  # "Exclusion of individuals who ..." is a criterion; "Inclusion criteria for X:" a heading
-        return _word_kind(m.group("word")), rest
+        return _word_kind(m.group("word")), rest, (m.group("qual") or "").strip(" ()")
     if content.endswith((":", "：")) and len(content) < 220:
         p = _PROSE_HEADING.search(content)
         if p:
             word = p.group("word") or p.group("word2") or p.group("word3") or ""
-            return _word_kind(word), ""
+            return _word_kind(word), "", ""
     return None
 
 
@@ -222,29 +230,33 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
     if not isinstance(text, str) or not text.strip():
         return ()
     kind = Kind.INCLUSION
-    out: list[tuple[Kind, str]] = []
+    group = ""
+    out: list[tuple[Kind, str, str]] = []
     cur: _Open | None = None
     blank_since = True
+    group_of: dict[int, str] = {}
 
     def flush() -> None:
         nonlocal cur
         if cur is not None:
             body = "\n".join(cur.lines).strip()
             if body:
-                out.append((cur.kind, body))
+                out.append((cur.kind, body, group_of[id(cur)]))
         cur = None
 
     for raw in _lines(text):
         if not raw.strip():
             blank_since = True
             continue
-        head = heading_kind(raw)
+        head = _heading(raw)
         if head is not None and not (cur is not None and _indent(raw) > cur.indent and head[1]):
             flush()
             if head[0] is not None:
                 kind = head[0]
+                group = head[2]
             if head[1]:
                 cur = _Open(kind, [head[1]], _indent(raw), "", bool(_GROUP_PARENT.search(head[1])))
+                group_of[id(cur)] = group
             blank_since = False
             continue
         line = unescape(raw).rstrip()
@@ -274,6 +286,7 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
                 mtype,
                 bool(_GROUP_PARENT.search(content)) and content.rstrip().endswith((":", "：", "-")),
             )
+            group_of[id(cur)] = group
         blank_since = False
     flush()
-    return tuple(Criterion(kind=k, text=t, index=i) for i, (k, t) in enumerate(out))
+    return tuple(Criterion(kind=k, text=t, index=i, group=g) for i, (k, t, g) in enumerate(out))

@@ -217,6 +217,7 @@ CUE_LISTS = (
     "exception",
     "disjunction",
     "permission",
+    "subgroup",
 )
 
 

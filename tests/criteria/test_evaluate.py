@@ -542,3 +542,19 @@ def test_every_criterion_has_a_result_with_its_original_text():
         "Age less than 18 years.",
     ]
     assert [c.index for c in result.criteria] == [0, 1, 2, 3]
+
+
+def test_criteria_for_healthy_controls_never_exclude_a_patient():
+    text = "Inclusion Criteria:\n\n* Healthy controls must be generally healthy individuals in the age range of 18-65.\n* Patients, 18 to 65 years old, who have undergone or will undergo MRI as part of the diagnosis of back pain and are diagnosed with one or more herniated discs in the lumbar spine (aka, disc rupture)."
+    assert is_real("Healthy controls must be generally healthy individuals in the age range of 18-65.")
+    result = evaluate(_trial(text), {"age": 70})
+    healthy = result.criteria[0]
+    assert healthy.outcome is UNKNOWN and healthy.concepts == ()
+    assert "another group" in healthy.reason
+
+
+def test_section_for_healthy_participants_is_another_group():
+    text = "Specific inclusion criteria for healthy participants:\n\n* Healthy participants as established by medical history and clinical examination before entering the study."
+    assert is_real("Specific inclusion criteria for healthy participants:")
+    crits = evaluate(_trial(text), {"diagnosed": True}).criteria
+    assert crits[0].outcome is UNKNOWN and "another group" in crits[0].reason
