@@ -79,6 +79,12 @@ def compile_criterion(criterion: Criterion) -> Rule:
     kind = criterion.kind
     roles_at: list[tuple[Match, frozenset[str]]] = [(m, m.entry.roles) for m in matches if m.entry.roles]
     hits = [_Hit(spec, m.start, m.end) for m in matches for spec in m.entry.terms]
+    if any("subgroup" in r for _, r in roles_at) or any(
+        w in criterion.group.lower() for w in ("healthy", "control", "volunteer")
+    ):
+        # "Healthy controls must ...", or a section "for healthy participants": not about this person, so no
+        # concepts: it neither asks a question nor keeps the trial from "likely".
+        return Rule(criterion=criterion, caveat=OTHER_GROUP)
     if not hits and not any(f.kind in _NUMERIC_KEYS for f in numbers):
         return Rule(criterion=criterion)
     c = cues()
@@ -149,9 +155,6 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
                 if len(tail_words) > 8 or not any(w in tail for w in harmless):
                     h.narrowed = True
-    subgroup = any("subgroup" in r for _, r in roles_at) or any(
-        w in criterion.group.lower() for w in ("healthy", "control", "volunteer")
-    )
     if any("permission" in r for _, r in roles_at):
         # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see.
         for h in hits:
@@ -247,7 +250,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 said=phrases(spec.op, spec.key, value, spec.aux_key),
             )
         )
-    num_terms = [] if subgroup else [_numeric_term(f, text) for f in numeric]
+    num_terms = [_numeric_term(f, text) for f in numeric]
     if num_terms:
         # "Obesity (BMI > 40)": the number states the condition exactly; the word would add a looser one.
         measured = {t.key for t in num_terms}
@@ -268,9 +271,6 @@ def compile_criterion(criterion: Criterion) -> Rule:
         terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
     terms = list(dict.fromkeys(terms))
     num_terms = list(dict.fromkeys(num_terms))
-    if subgroup:
-        # Not about this person at all: no concepts, so it neither asks a question nor blocks "likely".
-        return Rule(criterion=criterion, caveat=OTHER_GROUP)
     if not terms and not num_terms:
         keys = tuple(dict.fromkeys(unsettled))
         return Rule(criterion=criterion, keys=keys, caveat="it names this in a way the questionnaire cannot settle")
