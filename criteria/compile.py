@@ -10,6 +10,7 @@ only turn a fail into unknown, never the other way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -217,6 +218,8 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     scope = BROADER if scope == SAME else "none"
             elif h.history:
                 scope = BROADER if scope == SAME else "none"
+        if spec.narrowed_by and any(re.search(rf"\b{re.escape(w)}\b", text) for w in spec.narrowed_by):
+            h.narrowed = True
         if h.narrowed:
             scope = _narrow(scope)
         if h.negated and kind is Kind.EXCLUSION and spec.key not in c.negatable_in_exclusion:

@@ -117,6 +117,7 @@ class TermSpec:
     aux_value: Any = None
     hi: float = 0.0
     window_months: float | None = None
+    narrowed_by: tuple[str, ...] = ()
 
 
 def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") -> tuple[TermSpec, ...]:
@@ -128,7 +129,17 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
             w,
             entry,
             {"key", "op", "label", "phrases"},
-            {"value", "scope", "inclusion_scope", "exclusion_scope", "aux_key", "aux_value", "hi", "window_months"},
+            {
+                "value",
+                "scope",
+                "inclusion_scope",
+                "exclusion_scope",
+                "aux_key",
+                "aux_value",
+                "hi",
+                "window_months",
+                "narrowed_by",
+            },
         )
         key = check_enum(f"{w} key", e["key"], frozenset(known))
         op = check_enum(f"{w} op", e["op"], OPS)
@@ -165,6 +176,7 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 aux_value=e.get("aux_value"),
                 hi=float(e.get("hi", 0.0)),
                 window_months=e.get("window_months"),
+                narrowed_by=tuple(str(w).lower() for w in e.get("narrowed_by", ())),
             )
         )
     return tuple(out)
