@@ -30,6 +30,7 @@ _SEGMENT_BREAKS = frozenset({",", ";", ".", "or", "and", "(", ")", "/"})
 
 _NUMERIC_KEYS = {"age": "age", "duration": "pain_duration_months", "intensity": "pain_intensity", "bmi": "bmi"}
 _NOUNS = {"age": "age", "duration": "pain lasting", "intensity": "a pain score of", "bmi": "a BMI of"}
+UNSETTLED = "it names this in a way the questionnaire cannot settle"
 #: Caveat of a criterion written for another group of participants (healthy controls).
 OTHER_GROUP = "other group"
 _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
@@ -276,7 +277,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
     num_terms = list(dict.fromkeys(num_terms))
     if not terms and not num_terms:
         keys = tuple(dict.fromkeys(unsettled))
-        return Rule(criterion=criterion, keys=keys, caveat="it names this in a way the questionnaire cannot settle")
+        return Rule(criterion=criterion, keys=keys, caveat=UNSETTLED)
     groups: list[tuple[Term, ...]]
     if kind is Kind.EXCLUSION:
         positive = [t for t in terms if not t.negated]
@@ -301,6 +302,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     # "(a) diminished reflex, (b) hypoesthesia or (c) weakness": "no" to the ones we read
                     # leaves the others open, so only a "yes" can settle the list.
                     terms = [replace(t, scope=BROADER if t.scope == SAME else t.scope) for t in terms]
+                    unsettled.extend(t.key for t in terms if t.scope == NARROWER)
                     terms = [t for t in terms if t.scope != NARROWER]
                 if terms:
                     groups.append(tuple(terms))
@@ -309,6 +311,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
             for t in terms:
                 by_key.setdefault(t.key, []).append(t)
             groups.extend(tuple(ts) for ts in by_key.values())
+    if not groups:
+        # Everything it names was too specific to settle ("a single contained or extruded disc herniation").
+        return Rule(criterion=criterion, keys=tuple(dict.fromkeys(unsettled)), caveat=UNSETTLED)
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
     signature = (kind, tuple(groups), caveat)
