@@ -197,7 +197,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
             # "Patients who had lumbar microdiscectomy": a past operation, not a planned one.
             scope = spec.scope
         value = spec.value
-        window = next((f for i, f in windows if same_clause(i, h.start)), None)
+        # A window in the phrase's own clause; under exclusions, else anywhere in the criterion ("from four
+        # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
+        fallback = windows[0][1] if windows and kind is Kind.EXCLUSION else None
+        window = next((f for i, f in windows if same_clause(i, h.start)), fallback)
         if spec.op == "within":
             if window is not None:
                 if window.op != "le":

@@ -52,7 +52,7 @@ _HEADING = re.compile(
         (?P<word>{_SECTION_WORD})
         (?:\s+(?:criteria|criterion|requirements?))?
         (?P<qual>\s+(?:for|of|in|prior|after|determined|specific)\b[^:：]{{0,60}}|\s*\([^)]{{1,60}}\))?
-        [*_\s]*(?:[:：]|\s-\s|\s*$)[*_\s]*
+        [*_\s]*(?:[:：]|\s-\s|(?<=[Cc]riteria)\.|(?<=CRITERIA)\.|\s*$)[*_\s]*
         (?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -130,7 +130,7 @@ def _heading(line: str) -> tuple[Kind | None, str, str] | None:
         rest = m.group("rest").strip()
         head = content[: len(content) - len(m.group("rest"))]
         # A heading needs a colon/dash or nothing after it; "Exclusion of patients with..." is a criterion.
-        if rest and not re.search(r"[:：]|\s-\s", head):
+        if rest and not re.search(r"[:：]|\s-\s|criteria\.", head, re.IGNORECASE):
             return None
         if not rest and len(head) > 90:
             return None
