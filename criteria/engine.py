@@ -122,18 +122,19 @@ def _kleene_and(values: list[bool | None]) -> bool | None:
 
 
 def _group_value(group: tuple[Term, ...], profile: Mapping[str, Any]) -> tuple[bool | None, list[Term]]:
-    """OR over a group; also returns the terms that decided it (true ones, or all false ones)."""
-    unknown = False
+    """OR over a group; also returns the terms that decided it (a true one, all false ones, or the open ones)."""
+    unknowns: list[Term] = []
     falses: list[Term] = []
     for term in group:
         v = term.holds(profile)
         if v:
             return True, [term]
         if v is None:
-            unknown = True
+            unknowns.append(term)
         else:
             falses.append(term)
-    return (None, []) if unknown else (False, falses)
+    # An open group reports the terms that left it open.
+    return (None, unknowns) if unknowns else (False, falses)
 
 
 def _label(term: Term) -> str:
@@ -203,18 +204,13 @@ def judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionR
     met = _kleene_and(values)
     exclusion = crit.kind is Kind.EXCLUSION
     if met is None:
-        missing: list[str] = []
-        for group, v in zip(rule.groups, values, strict=True):
-            if v is None:
-                for term in group:
-                    if term.holds(profile) is None:
-                        missing.extend(term.missing(profile))
-        open_keys = tuple(dict.fromkeys(missing))
+        open_terms = [t for v, ts in zip(values, deciders, strict=True) if v is None for t in ts]
+        open_keys = tuple(dict.fromkeys(k for t in open_terms for k in t.missing(profile)))
         if open_keys:
             reason = _not_answered(open_keys)
         else:
             # Read back only the answers that left it open, not the ones that were settled.
-            said = join(answer(t, profile) for g in rule.groups for t in g if t.holds(profile) is None)
+            said = join(answer(t, profile) for t in open_terms)
             caveat = f": {rule.caveat}" if rule.caveat else ""
             reason = f"You said {said}, which does not settle this criterion{caveat}. The study team will check it."
         return CriterionResult(crit.kind, crit.text, Outcome.UNKNOWN, rule.keys, reason, index, open_keys)
