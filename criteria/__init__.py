@@ -8,10 +8,11 @@ Public API::
     parse_criteria(text) -> tuple[Criterion, ...]
     prepare(eligibility) -> PreparedTrial          # parse + compile once (immutable, cacheable)
     evaluate(trial_or_prepared, profile) -> TrialResult
+    evaluate_many(prepared_trials, profile) -> list[TrialResult]   # same results, faster for a batch
 """
 
 from criteria.eligibility import Eligibility
-from criteria.engine import PreparedTrial, evaluate, prepare
+from criteria.engine import PreparedTrial, evaluate, evaluate_many, prepare
 from criteria.model import CriterionResult, Kind, Outcome, TrialResult, Verdict
 from criteria.parse import Criterion, parse_criteria
 
@@ -25,6 +26,7 @@ __all__ = [
     "TrialResult",
     "Verdict",
     "evaluate",
+    "evaluate_many",
     "parse_criteria",
     "prepare",
 ]

@@ -1,11 +1,375 @@
-"""Criterion text -> ``Rule``: recognise the profile concepts a criterion is about and its constraint."""
+"""Criterion text -> ``Rule``: recognise the profile concepts a criterion is about and its constraint.
+
+Steps: normalise and tokenise; find vocabulary phrases (concepts and context cues);
+read numbers (age, pain duration/intensity, BMI, time windows); decide for each concept
+whether it is denied ("no history of"), hidden (allergy to, scheduled for, with or
+without, the exceptions after "other than"), or narrowed (uncontrolled, active, an
+unread number); then combine. When in doubt a term is narrowed or dropped, which can
+only turn a fail into unknown, never the other way.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from criteria.explain import phrases
+from criteria.lexicon import Match, find, normalise, tokenize
+from criteria.model import Kind
+from criteria.numbers import Finding, findings
 from criteria.parse import Criterion
-from criteria.rules import Rule
+from criteria.rules import BROADER, NARROWER, SAME, WITHIN, Rule, Term
+from criteria.vocab import TermSpec, cues
+
+_WEAK_NEGATION_REACH = 3
+_STRONG_REACH = 12
+_NARROW_BEFORE_REACH = 4
+_NARROW_AFTER_REACH = 3
+_SEGMENT_BREAKS = frozenset({",", ";", ".", "or", "and", "(", ")", "/"})
+
+_NUMERIC_KEYS = {"age": "age", "duration": "pain_duration_months", "intensity": "pain_intensity", "bmi": "bmi"}
+_NOUNS = {"age": "age", "duration": "pain lasting", "intensity": "a pain score of", "bmi": "a BMI of"}
+UNSETTLED = "it names this in a way the questionnaire cannot settle"
+#: Caveat of a criterion written for another group of participants (healthy controls).
+OTHER_GROUP = "other group"
+_MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
+_PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
+
+
+@dataclass(slots=True)
+class _Hit:
+    spec: TermSpec
+    start: int  # token index
+    end: int
+    negated: bool = False
+    suppressed: bool = False
+    narrowed: bool = False
+    history: bool = False
+
+
+def _g(v: float) -> str:
+    return f"{v:g}" if v != int(v) else str(int(v))
+
+
+def _numeric_term(f: Finding, text: str) -> Term:
+    key = _NUMERIC_KEYS[f.kind]
+    # The trial's own words for the threshold ("6 or more weeks", ">50 mm") read better than a conversion.
+    label = f"{_NOUNS[f.kind]} {text[f.start : f.end].strip()}"
+    return Term(op=f.op, key=key, value=round(f.value, 3), label=label)
+
+
+def _scope(spec: TermSpec, kind: Kind) -> str:
+    if kind is Kind.EXCLUSION and spec.exclusion_scope:
+        return spec.exclusion_scope
+    if kind is Kind.INCLUSION and spec.inclusion_scope:
+        return spec.inclusion_scope
+    return spec.scope
+
+
+def _narrow(scope: str) -> str:
+    # A qualifier on a broader phrase leaves nothing certain; on a same/narrower one, "no" still settles it.
+    return NARROWER if scope in (SAME, NARROWER) else "none"
 
 
 def compile_criterion(criterion: Criterion) -> Rule:
-    """Compile one criterion; a criterion nothing in the vocabulary recognises gets an empty rule (unknown)."""
-    return Rule(criterion=criterion)
+    """Compile one criterion; one nothing in the vocabulary recognises gets an empty rule (unknown)."""
+    text = normalise(criterion.text)
+    tokens = tokenize(text)
+    matches = find(tokens)
+    numbers = findings(text)
+    kind = criterion.kind
+    roles_at: list[tuple[Match, frozenset[str]]] = [(m, m.entry.roles) for m in matches if m.entry.roles]
+    hits = [_Hit(spec, m.start, m.end) for m in matches for spec in m.entry.terms]
+    if any("subgroup" in r for _, r in roles_at) or any(
+        w in criterion.group.lower() for w in ("healthy", "control", "volunteer")
+    ):
+        # "Healthy controls must ...", or a section "for healthy participants": not about this person, so no
+        # concepts: it neither asks a question nor keeps the trial from "likely".
+        return Rule(criterion=criterion, caveat=OTHER_GROUP)
+    if not hits and not any(f.kind in _NUMERIC_KEYS for f in numbers):
+        return Rule(criterion=criterion)
+    c = cues()
+
+    # Token index of each number finding, to place it among the phrases.
+    def tok_at(char: int) -> int:
+        for i, t in enumerate(tokens):
+            if t.end > char:
+                return i
+        return len(tokens)
+
+    # Leading negation under the exclusion heading is read by intent ("Exclusion: No prior surgery").
+    intent_end = -1
+    if kind is Kind.EXCLUSION and roles_at and roles_at[0][0].start == 0 and "intent_negation" in roles_at[0][1]:
+        intent_end = roles_at[0][0].end
+
+    breaks = {i for i, t in enumerate(tokens) if t.text in (";", ".", ":")}
+    words = [t.text for t in tokens]
+
+    def same_clause(a: int, b: int) -> bool:
+        lo, hi = (a, b) if a < b else (b, a)
+        return not any(lo <= i < hi for i in breaks)
+
+    def same_segment(a: int, b: int) -> bool:
+        lo, hi = (a, b) if a < b else (b, a)
+        return not any(words[i] in _SEGMENT_BREAKS for i in range(lo, hi))
+
+    negation_breaks = [m.start for m, r in roles_at if "negation_break" in r]
+    exception_at = [m for m, r in roles_at if "exception" in r]
+
+    for h in hits:
+        for m, roles in roles_at:
+            if m.end <= h.start:
+                gap = h.start - m.end
+                is_negation = "negation" in roles or "strong_negation" in roles
+                if is_negation and not (m.start == 0 and m.end == intent_end):
+                    reach = _STRONG_REACH if "strong_negation" in roles else _WEAK_NEGATION_REACH
+                    blocked = any(m.end <= b < h.start for b in negation_breaks)
+                    if gap <= reach and same_clause(m.end, h.start) and not blocked:
+                        h.negated = True
+                if "suppress" in roles and same_clause(m.end, h.start) and gap <= _STRONG_REACH:
+                    h.suppressed = True
+                if "exception" in roles and same_clause(m.end, h.start):
+                    # Everything after "except"/"other than" in the clause is an exception, however long the list.
+                    h.suppressed = True
+                if "suppress_next" in roles and gap <= 3:
+                    h.suppressed = True
+                if "narrowing" in roles and gap <= _NARROW_BEFORE_REACH and same_segment(m.end, h.start):
+                    h.narrowed = True
+                if "history" in roles and gap <= 6 and same_clause(m.end, h.start):
+                    h.history = True
+            elif m.start >= h.end:
+                gap = m.start - h.end
+                if "suppress_after" in roles and gap <= 2:
+                    h.suppressed = True
+                if "narrowing" in roles and gap <= _NARROW_AFTER_REACH and same_segment(h.end, m.start):
+                    h.narrowed = True
+        # Text before an exception ("cancer other than skin cancer") is narrower unless the exception is harmless.
+        for m in exception_at:
+            if m.start >= h.end and same_clause(h.end, m.start):
+                tail_words: list[str] = []
+                for w in words[m.end : m.end + 12]:
+                    if w in (")", ";", ".", ":"):
+                        break
+                    tail_words.append(w)
+                tail = " ".join(tail_words)
+                harmless = c.exception_harmless.get(h.spec.key, ())
+                # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
+                if len(tail_words) > 8 or not any(w in tail for w in harmless):
+                    h.narrowed = True
+    if any("permission" in r for _, r in roles_at):
+        # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see.
+        for h in hits:
+            h.narrowed = True
+    live = [h for h in hits if not h.suppressed]
+    # The same concept read both ways ("Non-English speaking ... the English-language surveys"): trust the first.
+    first: dict[tuple[str, Any], bool] = {}
+    kept: list[_Hit] = []
+    for h in live:
+        positive = bool(h.spec.value) if h.spec.op == "bool" else True
+        slot = (h.spec.key, h.spec.value if h.spec.op == "has" else None)
+        if first.setdefault(slot, positive != h.negated) == (positive != h.negated):
+            kept.append(h)
+    live = kept
+
+    # Numbers: windows qualify time-bound concepts; unread numbers narrow the concepts next to them.
+    windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window"]
+    others = [tok_at(f.start) for f in numbers if f.kind == "other"]
+    numeric = [f for f in numbers if f.kind in _NUMERIC_KEYS]
+    if kind is Kind.EXCLUSION:
+        # Under exclusions, an age deep inside a sentence describes a subgroup ("for subjects aged 6-12, ..."),
+        # and a high pain score usually belongs to some other pain ("> 4/10 pain with palpation of ...").
+        numeric = [
+            f
+            for f in numeric
+            if not (f.kind == "age" and f.start > 30) and not (f.kind == "intensity" and f.op in ("gt", "ge"))
+        ]
+    for h in live:
+        if any(abs(i - h.start) <= 6 and same_clause(i, h.start) for i in others):
+            h.narrowed = True
+
+    terms: list[Term] = []
+    unsettled: list[str] = []
+    for h in live:
+        spec = h.spec
+        scope = _scope(spec, kind)
+        if scope == "none" and kind is Kind.INCLUSION and spec.op == "within" and h.history:
+            # "Patients who had lumbar microdiscectomy": a past operation, not a planned one.
+            scope = spec.scope
+        value = spec.value
+        # A window in the phrase's own clause; under exclusions, else anywhere in the criterion ("from four
+        # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
+        fallback = windows[0][1] if windows and kind is Kind.EXCLUSION else None
+        window = next((f for i, f in windows if same_clause(i, h.start)), fallback)
+        if spec.op == "within":
+            if window is not None:
+                if window.op != "le":
+                    scope = NARROWER
+                else:
+                    value = round(window.value, 2)
+        elif spec.window_months is None:
+            if window is not None and spec.op in ("bool", "has"):
+                # "heart attack within the past week" is an event, narrower than having heart disease.
+                scope = _narrow(scope)
+        else:
+            if window is not None:
+                if window.op != "le":
+                    scope = _narrow(scope)
+                # "30 days" is the question's "past month": compare within 10%.
+                elif window.value < spec.window_months * 0.9:
+                    scope = _narrow(scope)
+                elif window.value > spec.window_months * 1.1:
+                    scope = BROADER if scope == SAME else "none"
+            elif h.history:
+                scope = BROADER if scope == SAME else "none"
+        if spec.narrowed_by and any(re.search(rf"\b{re.escape(w)}\b", text) for w in spec.narrowed_by):
+            h.narrowed = True
+        if h.narrowed:
+            scope = _narrow(scope)
+        if h.negated and kind is Kind.EXCLUSION and spec.key not in c.negatable_in_exclusion:
+            # A denied concept under the exclusion heading ("not able to tolerate exercise") would rule people
+            # out for lacking it; that reading is too often wrong, so only a "yes" answer settles it (as a pass).
+            scope = BROADER if scope == SAME else "none"
+        if scope == "none":
+            unsettled.append(spec.key)
+            continue
+        label = spec.label
+        if spec.scope == NARROWER:
+            # Name the trial's own words: "a particular back or spine operation (microdiscectomy)".
+            said = text[tokens[h.start].start : tokens[h.end - 1].end]
+            if said not in label:
+                label = f"{label} ({said})"
+        if h.negated:
+            label = f"not {label}" if label.split()[0].endswith("ing") else f"no {label}"
+        if spec.op == WITHIN and value is not None:
+            label = f"{label} in the past {_g(value)} months"
+        terms.append(
+            Term(
+                op=spec.op,
+                key=spec.key,
+                value=value,
+                aux_key=spec.aux_key,
+                aux_value=spec.aux_value,
+                scope=scope,
+                negated=h.negated,
+                label=label,
+                hi=spec.hi,
+                said=phrases(spec.op, spec.key, value, spec.aux_key),
+            )
+        )
+    num_terms = [_numeric_term(f, text) for f in numeric]
+    if num_terms:
+        # "Obesity (BMI > 40)": the number states the condition exactly; the word would add a looser one.
+        measured = {t.key for t in num_terms}
+        terms = [t for t in terms if t.key not in measured]
+    context: list[Term] = []
+    if num_terms and kind is Kind.EXCLUSION:
+        # "Radicular symptoms < 3 months duration": the pain words say whose duration it is, so they are
+        # required too (read with their inclusion scope: here they name the person's main pain).
+        context = [
+            replace(t, scope=_scope(next(h.spec for h in live if h.spec.key == t.key), Kind.INCLUSION))
+            for t in terms
+            if t.key in _PAIN_CONTEXT_KEYS and not t.negated
+        ]
+        context = [t for t in context if t.scope != "none"]
+        terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
+    elif num_terms and any(f.kind == "intensity" for f in numeric):
+        # "Leg pain VAS > 50 mm": the scale is the requirement; the pain words only say which pain.
+        terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
+    terms = list(dict.fromkeys(terms))
+    num_terms = list(dict.fromkeys(num_terms))
+    if not terms and not num_terms:
+        keys = tuple(dict.fromkeys(unsettled))
+        return Rule(criterion=criterion, keys=keys, caveat=UNSETTLED)
+    groups: list[tuple[Term, ...]]
+    if kind is Kind.EXCLUSION:
+        positive = [t for t in terms if not t.negated]
+        denied = [t for t in terms if t.negated]
+        if context:
+            groups = [tuple(context), tuple(terms + num_terms)]
+        elif positive and denied and {t.key for t in positive}.isdisjoint(t.key for t in denied):
+            # "Axial neck pain only (no radicular symptoms)": the denial qualifies the condition (AND).
+            groups = [tuple(positive + num_terms), tuple(denied)]
+        else:
+            groups = [tuple(terms + num_terms)]
+    else:
+        plain = text.replace("with or without", " ").replace("whether or not", " ")
+        disjunctive = " or " in plain or any("disjunction" in r and tokens[m.start].text != "or" for m, r in roles_at)
+        # Measurements ("chronic", "for 3 months") qualify the condition: always required, never alternatives.
+        num_terms = num_terms + [t for t in terms if t.key in _MEASURED_KEYS]
+        terms = [t for t in terms if t.key not in _MEASURED_KEYS]
+        groups = [(t,) for t in num_terms]
+        if disjunctive:
+            if terms:
+                if _unread_alternative(tokens, matches, numbers):
+                    # "(a) diminished reflex, (b) hypoesthesia or (c) weakness": "no" to the ones we read
+                    # leaves the others open, so only a "yes" can settle the list.
+                    terms = [replace(t, scope=BROADER if t.scope == SAME else t.scope) for t in terms]
+                    unsettled.extend(t.key for t in terms if t.scope == NARROWER)
+                    terms = [t for t in terms if t.scope != NARROWER]
+                if terms:
+                    groups.append(tuple(terms))
+        else:
+            by_key: dict[str, list[Term]] = {}
+            for t in terms:
+                by_key.setdefault(t.key, []).append(t)
+            groups.extend(tuple(ts) for ts in by_key.values())
+    if not groups:
+        # Everything it names was too specific to settle ("a single contained or extruded disc herniation").
+        return Rule(criterion=criterion, keys=tuple(dict.fromkeys(unsettled)), caveat=UNSETTLED)
+    keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
+    caveat = _caveat(terms)
+    signature = (kind, tuple(groups), caveat)
+    sig = _SIGNATURES.get(signature)
+    if sig is None:
+        sig = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
+    return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=sig)
+
+
+#: Interned rule signatures (a memo of what has been compiled; the same text always gets the same number).
+_SIGNATURES: dict[tuple[Any, ...], int] = {}
+
+
+_ALTERNATIVE_BREAKS = frozenset({",", ";", "or", "/", "(", ")", "eg", "ie", "including"})
+_FILLER = frozenset(
+    "with without and the of a an in on at to for by from any other such as who which that is are be been has have "
+    "had must should will can may patient subject participant people person individual adult men women male female "
+    "history current currently diagnosis diagnosed clinical evidence sign symptom presence one following least "
+    "more than less either both also including include etc".split()
+)
+
+
+def _unread_alternative(tokens: list, matches: list[Match], numbers: list[Finding]) -> bool:
+    """Whether a list of alternatives has an item (between commas/"or") that no phrase or number covers."""
+    covered = [False] * len(tokens)
+    for m in matches:
+        for i in range(m.start, m.end):
+            covered[i] = True
+    for f in numbers:
+        for i, t in enumerate(tokens):
+            if f.start <= t.start < f.end:
+                covered[i] = True
+    segment_has_content = False
+    segment_covered = False
+    for i, t in enumerate(tokens):
+        if t.text in _ALTERNATIVE_BREAKS:
+            if segment_has_content and not segment_covered:
+                return True
+            segment_has_content = segment_covered = False
+            continue
+        if covered[i] and not (len(t.text) <= 3 and t.text in _ALTERNATIVE_BREAKS):
+            if any(m.start <= i < m.end and m.entry.terms for m in matches) or not t.text.isalpha():
+                segment_covered = True
+        elif t.text.isalpha() and len(t.text) >= 3 and t.text not in _FILLER:
+            segment_has_content = True
+    return segment_has_content and not segment_covered
+
+
+def _caveat(terms: list[Term]) -> str:
+    narrowed = [t.label for t in terms if t.scope == NARROWER]
+    if narrowed:
+        return f"it asks about something more specific, {narrowed[0]}"
+    broader = [t.label for t in terms if t.scope == BROADER]
+    if broader:
+        return f"it covers more than the question about {broader[0]}"
+    return ""

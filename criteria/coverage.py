@@ -21,9 +21,13 @@ _STOP = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class TrialCoverage:
+    """Free-text criteria mapped/total, plus the structured fields (sex, ages, healthy volunteers)."""
+
     nct_id: str
     mapped: int
     total: int
+    structured_mapped: int = 0
+    structured_total: int = 0
 
     @property
     def share(self) -> float:
@@ -47,9 +51,21 @@ class CoverageReport:
     def share(self) -> float:
         return self.mapped / self.total if self.total else 0.0
 
+    @property
+    def all_mapped(self) -> int:
+        return self.mapped + sum(t.structured_mapped for t in self.trials)
+
+    @property
+    def all_total(self) -> int:
+        return self.total + sum(t.structured_total for t in self.trials)
+
+    @property
+    def all_share(self) -> float:
+        return self.all_mapped / self.all_total if self.all_total else 0.0
+
 
 def coverage(trials: Iterable[PreparedTrial], *, top: int = 20) -> CoverageReport:
-    """Share of free-text criteria that map to a profile concept (structured fields not counted)."""
+    """Share of criteria that map to a profile concept: free text alone, and with the structured fields."""
     rows: list[TrialCoverage] = []
     phrases: Counter[str] = Counter()
     for trial in trials:
@@ -60,5 +76,10 @@ def coverage(trials: Iterable[PreparedTrial], *, top: int = 20) -> CoverageRepor
                 continue
             words = [w for w in _WORD.findall(rule.criterion.text.lower()) if w not in _STOP]
             phrases.update({" ".join(words[i : i + 2]) for i in range(len(words) - 1)})
-        rows.append(TrialCoverage(trial.nct_id, mapped, len(trial.rules)))
+        structured = trial.absent[: len(trial.structured)]
+        rows.append(
+            TrialCoverage(
+                trial.nct_id, mapped, len(trial.rules), sum(1 for r in structured if r.concepts), len(structured)
+            )
+        )
     return CoverageReport(tuple(rows), tuple(phrases.most_common(top)))

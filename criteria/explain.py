@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from criteria.rules import BOOL, HAS, WITHIN, Term
+from criteria.rules import ANY, BOOL, HAS, WITHIN, Term
 from criteria.vocab import concepts
 
 
@@ -13,8 +13,31 @@ def _num(v: Any) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+def phrases(op: str, key: str, value: Any, aux_key: str) -> tuple[str, str, str]:
+    """The clauses for a yes/no or list answer, built once per term at compile time."""
+    table = concepts()
+    c = table.get(key)
+    if c is None:
+        return ("", "", "")
+    if op == BOOL and c.kind == "bool":
+        return (c.yes, c.no, "")
+    if op == HAS and c.kind == "list":
+        label = c.value_label(str(value))
+        aux = table[aux_key].no if aux_key in table and table[aux_key].kind == "bool" else ""
+        return (c.has.format(value=label), c.has_not.format(value=label), aux)
+    return ("", "", "")
+
+
 def answer(term: Term, profile: Mapping[str, Any]) -> str:
     """What the person said about the term's key(s), as a clause ("you had spine surgery 8 months ago")."""
+    yes, no, aux = term.said
+    if yes:
+        v = profile.get(term.key)
+        if term.op == BOOL:
+            return yes if v else no
+        if v is None:
+            return aux
+        return yes if term.value in v else no
     table = concepts()
     if term.op == WITHIN:
         ago = profile.get(term.key)
@@ -24,6 +47,12 @@ def answer(term: Term, profile: Mapping[str, Any]) -> str:
         c = table[term.aux_key]
         label = c.value_label(str(term.aux_value))
         return (c.has if term.aux_value in tried else c.has_not).format(value=label)
+    if term.op == ANY:
+        tried = profile.get(term.key)
+        if tried:
+            c = table[term.key]
+            return c.has.format(value=join((c.value_label(str(t)) for t in tried), "and"))
+        return table[term.aux_key].yes if profile.get(term.aux_key) else "you have not tried any treatment for the pain"
     c = table.get(term.key)
     v = profile.get(term.key)
     if c is None:

@@ -23,6 +23,8 @@ class Criterion:
     kind: Kind
     text: str
     index: int
+    #: The qualifier of the heading it sits under ("for healthy participants"), if any.
+    group: str = ""
 
 
 # Backslash escapes the registry's markdown adds (`\>`, `\<`, `\*`, `1\.`): wording, not markup.
@@ -50,14 +52,15 @@ _HEADING = re.compile(
         (?P<word>{_SECTION_WORD})
         (?:\s+(?:criteria|criterion|requirements?))?
         (?P<qual>\s+(?:for|of|in|prior|after|determined|specific)\b[^:：]{{0,60}}|\s*\([^)]{{1,60}}\))?
-        [*_\s]*(?:[:：]|\s-\s|\s*$)[*_\s]*
+        [*_\s]*(?:[:：]|\s-\s|(?<=[Cc]riteria)\.|(?<=CRITERIA)\.|\s*$)[*_\s]*
         (?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Prose headings: "Candidates who meet ANY of the following exclusion criteria are not ... eligible:".
 _PROSE_HEADING = re.compile(
     rf"\b(?:following|these|below)\s+(?:\w+\s+)?(?P<word>{_SECTION_WORD})\s+criteri|"
-    rf"\b(?P<word2>excluded|included)\b[^:：]*\b(?:if|following)\b",
+    rf"\b(?P<word2>excluded|included|ineligible|not\s+(?:be\s+)?eligible|eligible)\b[^:：]*\b(?:if|following)\b|"
+    rf"\bfollowing\b[^:：]*\b(?P<word3>excluded|included|ineligible|eligible)\b",
     re.IGNORECASE,
 )
 _GROUP_PARENT = re.compile(
@@ -83,7 +86,10 @@ def _marker(stripped: str) -> tuple[str, str]:
         return "", stripped
     mark = m.group(1)
     content = stripped[m.end() :]
-    if not content.strip() and mark not in "*-•·+":
+    inner = _MARKER.match(content)
+    if inner and mark in "*-•·+" and inner.group(1)[:1].isdigit() and content[inner.end() :].strip():
+        content = content[inner.end() :]  # "* 1. Symptomatic ...": a bullet and a number on one item
+    if not any(ch.isalnum() for ch in content) and mark not in "*-•·+":
         # "1." alone or a lone "a)" is text, not a marker.
         return "", stripped
     if mark[0] == "(":
@@ -105,6 +111,15 @@ def heading_kind(line: str) -> tuple[Kind | None, str] | None:
 
     ``None`` when the line is an ordinary criterion line.
     """
+    head = _heading(line)
+    return None if head is None else (head[0], head[1])
+
+
+def _heading(line: str) -> tuple[Kind | None, str, str] | None:
+    """``heading_kind`` plus the heading's qualifier ("for healthy participants")."""
+    low = line.lower()
+    if "clu" not in low and "eligib" not in low:
+        return None  # every heading names inclusion, exclusion or eligibility
     text = unescape(line).strip()
     _, content = _marker(text)
     content = content.strip()
@@ -115,21 +130,27 @@ def heading_kind(line: str) -> tuple[Kind | None, str] | None:
         rest = m.group("rest").strip()
         head = content[: len(content) - len(m.group("rest"))]
         # A heading needs a colon/dash or nothing after it; "Exclusion of patients with..." is a criterion.
-        if rest and not re.search(r"[:：]|\s-\s", head):
+        if rest and not re.search(r"[:：]|\s-\s|criteria\.", head, re.IGNORECASE):
             return None
         if not rest and len(head) > 90:
             return None
-        return _word_kind(m.group("word")), rest
+        if m.group("qual") and not re.search(r"[:：]", head):
+            return None  # "Exclusion of individuals who ..." is a criterion; "Inclusion criteria for X:" a heading
+        return _word_kind(m.group("word")), rest, (m.group("qual") or "").strip(" ()")
     if content.endswith((":", "：")) and len(content) < 220:
         p = _PROSE_HEADING.search(content)
         if p:
-            word = p.group("word") or p.group("word2") or ""
-            return _word_kind(word), ""
+            word = p.group("word") or p.group("word2") or p.group("word3") or ""
+            return _word_kind(word), "", ""
     return None
 
 
 def _word_kind(word: str) -> Kind | None:
     w = word.lower()
+    if w.startswith(("ineligible", "not")):
+        return Kind.EXCLUSION
+    if w == "eligible":
+        return Kind.INCLUSION
     if w.startswith("inclu"):
         return Kind.INCLUSION
     if w.startswith("exclu"):
@@ -152,16 +173,49 @@ _INLINE_HEADING = re.compile(r"(?<=\S)\s+(?=(?:key\s+)?(?:inclusion|exclusion)\s
 _INLINE_DASH = re.compile(r"\s+-\s+(?=\S)")
 
 
+_INLINE_NUMBER = re.compile(r"(?<=\S)\s+(?=(\d{1,2})\s?[.)]\s+\S)")
+
+
+def _split_numbered(line: str) -> list[str]:
+    """ "1. Pain 2. Age over 18 3. ..." on one line -> one line per number, when the numbers run 1, 2, 3."""
+    stripped = line.lstrip()
+    if not re.match(r"(?:[*\-•]\s+)?\(?1\s?[.)]\s", stripped):
+        return [line]
+    parts: list[str] = []
+    expected = 2
+    last = 0
+    for m in _INLINE_NUMBER.finditer(line):
+        if int(m.group(1)) == expected:
+            parts.append(line[last : m.start()].lstrip() if parts else line[: m.start()])
+            last = m.end()
+            expected += 1
+    parts.append(line[last:])
+    indent = line[: len(line) - len(stripped)]
+    return [parts[0]] + [indent + p for p in parts[1:]] if len(parts) > 1 else [line]
+
+
+def _split_inline_headings(line: str) -> list[str]:
+    """Split before a heading written mid-line, but not inside one ("Key Inclusion Criteria:")."""
+    parts: list[str] = []
+    for piece in _INLINE_HEADING.split(line):
+        if parts and len(parts[-1].strip()) < 30:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts
+
+
 def _lines(text: str) -> list[str]:
     lines: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        for part in _INLINE_HEADING.split(raw):
-            head = heading_kind(part)
-            if head is not None and head[1].startswith("- "):
-                lines.append(part[: len(part) - len(head[1])])
-                lines.extend("- " + item for item in _INLINE_DASH.split(head[1][2:]) if item.strip())
-            else:
-                lines.append(part)
+    for whole in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        for raw in _split_numbered(whole):
+            for part in _split_inline_headings(raw):
+                head = heading_kind(part)
+                if head is not None and head[1].startswith("- "):
+                    lines.append(part[: len(part) - len(head[1])])
+                    lines.extend("- " + item for item in _INLINE_DASH.split(head[1][2:]) if item.strip())
+                else:
+                    lines.append(part)
     return lines
 
 
@@ -176,29 +230,33 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
     if not isinstance(text, str) or not text.strip():
         return ()
     kind = Kind.INCLUSION
-    out: list[tuple[Kind, str]] = []
+    group = ""
+    out: list[tuple[Kind, str, str]] = []
     cur: _Open | None = None
     blank_since = True
+    group_of: dict[int, str] = {}
 
     def flush() -> None:
         nonlocal cur
         if cur is not None:
             body = "\n".join(cur.lines).strip()
             if body:
-                out.append((cur.kind, body))
+                out.append((cur.kind, body, group_of[id(cur)]))
         cur = None
 
     for raw in _lines(text):
         if not raw.strip():
             blank_since = True
             continue
-        head = heading_kind(raw)
+        head = _heading(raw)
         if head is not None and not (cur is not None and _indent(raw) > cur.indent and head[1]):
             flush()
             if head[0] is not None:
                 kind = head[0]
+                group = head[2]
             if head[1]:
                 cur = _Open(kind, [head[1]], _indent(raw), "", bool(_GROUP_PARENT.search(head[1])))
+                group_of[id(cur)] = group
             blank_since = False
             continue
         line = unescape(raw).rstrip()
@@ -228,6 +286,7 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
                 mtype,
                 bool(_GROUP_PARENT.search(content)) and content.rstrip().endswith((":", "：", "-")),
             )
+            group_of[id(cur)] = group
         blank_since = False
     flush()
-    return tuple(Criterion(kind=k, text=t, index=i) for i, (k, t) in enumerate(out))
+    return tuple(Criterion(kind=k, text=t, index=i, group=g) for i, (k, t, g) in enumerate(out))

@@ -29,6 +29,7 @@ HAS = "has"  # value in profile[key] (a list answer)
 GE, GT, LE, LT = "ge", "gt", "le", "lt"  # profile[key] compared with value
 BAND = "band"  # True when >= hi, False when < lo, unknown between (fuzzy words like "chronic")
 WITHIN = "within"  # a treatment done within ``value`` months (months-ago key) or ever (value None)
+ANY = "any"  # some treatment tried: a non-empty list answer, or yes to the aux yes/no question
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ class Term:
     #: Plain-language name of what the criterion asks about ("spine surgery in the past 12 months").
     label: str = ""
     hi: float = 0.0
+    #: Precomputed answer clauses for yes/no and list answers: (positive, negative, settled-by-aux).
+    said: tuple[str, str, str] = ("", "", "")
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -63,6 +66,13 @@ class Term:
                     return False
                 return None
             return self.value in v
+        if op == ANY:
+            v = profile.get(self.key)
+            if v or profile.get(self.aux_key) is True:
+                return True
+            if v is not None and profile.get(self.aux_key) is False:
+                return False
+            return None
         if op == WITHIN:
             ago = profile.get(self.key)
             tried = profile.get(self.aux_key)
@@ -112,6 +122,8 @@ class Term:
             if profile.get(self.key) is None and self.aux_value in (profile.get(self.aux_key) or ()):
                 return (self.key,)
             return ()
+        if self.op == ANY:
+            return tuple(k for k in self.keys if profile.get(k) is None)
         if profile.get(self.key) is None and not (self.aux_key and profile.get(self.aux_key) is False):
             return (self.key,)
         return ()
@@ -127,3 +139,6 @@ class Rule:
     keys: tuple[str, ...] = ()
     #: Why a "yes" only gives unknown (set when a qualifier narrows the criterion), shown in reasons.
     caveat: str = ""
+    #: Small integer naming (kind, checks, caveat): equal for criteria that are judged identically, so a
+    #: screening run can judge "Pregnancy" once for all trials that say it.
+    sig: int = -1

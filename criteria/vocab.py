@@ -95,3 +95,174 @@ def parse_concepts(raw: Any, where: str = "concepts.json") -> dict[str, Concept]
 def concepts() -> dict[str, Concept]:
     """Profile keys the engine knows, with the phrases used to explain answers."""
     return parse_concepts(read_json("concepts.json"))
+
+
+OPS = ("bool", "has", "within", "any", "ge", "gt", "le", "lt", "band")
+SCOPES = ("same", "narrower", "broader", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class TermSpec:
+    """One vocabulary entry: phrases that name a profile concept, and how an answer settles it."""
+
+    key: str
+    op: str
+    value: Any
+    label: str
+    phrases: tuple[str, ...]
+    scope: str = "same"
+    inclusion_scope: str = ""
+    exclusion_scope: str = ""
+    aux_key: str = ""
+    aux_value: Any = None
+    hi: float = 0.0
+    window_months: float | None = None
+    narrowed_by: tuple[str, ...] = ()
+
+
+def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") -> tuple[TermSpec, ...]:
+    top = check_fields(where, raw, {"terms"}, {"_doc"})
+    out: list[TermSpec] = []
+    for i, entry in enumerate(top["terms"]):
+        w = f"{where}: term #{i}"
+        e = check_fields(
+            w,
+            entry,
+            {"key", "op", "label", "phrases"},
+            {
+                "value",
+                "scope",
+                "inclusion_scope",
+                "exclusion_scope",
+                "aux_key",
+                "aux_value",
+                "hi",
+                "window_months",
+                "narrowed_by",
+            },
+        )
+        key = check_enum(f"{w} key", e["key"], frozenset(known))
+        op = check_enum(f"{w} op", e["op"], OPS)
+        for field in ("scope", "inclusion_scope", "exclusion_scope"):
+            if field in e:
+                check_enum(f"{w} {field}", e[field], SCOPES)
+        concept = known[key]
+        value = e.get("value")
+        if op == "bool" and not isinstance(value, bool):
+            raise VocabularyError(f"{w}: op 'bool' needs a true/false value, got {value!r}.")
+        if op == "has":
+            check_enum(f"{w} value", value, frozenset(k for k, _ in concept.values))
+        if op in ("ge", "gt", "le", "lt", "band") and not isinstance(value, int | float):
+            raise VocabularyError(f"{w}: op {op!r} needs a number value, got {value!r}.")
+        if op == "any":
+            check_enum(f"{w} aux_key", e.get("aux_key"), frozenset(known))
+        if op == "within":
+            aux = check_enum(f"{w} aux_key", e.get("aux_key"), frozenset(known))
+            check_enum(f"{w} aux_value", e.get("aux_value"), frozenset(k for k, _ in known[aux].values))
+        phrases = e["phrases"]
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise VocabularyError(f"{w}: 'phrases' must be a list of non-empty strings.")
+        out.append(
+            TermSpec(
+                key=key,
+                op=op,
+                value=value,
+                label=str(e["label"]),
+                phrases=tuple(p.lower() for p in phrases),
+                scope=e.get("scope", "same"),
+                inclusion_scope=e.get("inclusion_scope", ""),
+                exclusion_scope=e.get("exclusion_scope", ""),
+                aux_key=e.get("aux_key", ""),
+                aux_value=e.get("aux_value"),
+                hi=float(e.get("hi", 0.0)),
+                window_months=e.get("window_months"),
+                narrowed_by=tuple(str(w).lower() for w in e.get("narrowed_by", ())),
+            )
+        )
+    return tuple(out)
+
+
+def parse_drugs(raw: Any, known: dict[str, Concept], where: str = "drugs.json") -> tuple[TermSpec, ...]:
+    """Medicine names become ``has`` terms on ``medications`` (``took_medication: false`` settles them)."""
+    top = check_fields(where, raw, {"classes", "window_months"}, {"_doc"})
+    classes = frozenset(k for k, _ in known["medications"].values)
+    out: list[TermSpec] = []
+    for name, entry in top["classes"].items():
+        w = f"{where}: class {name!r}"
+        check_enum(w, name, classes)
+        e = check_fields(w, entry, {"names", "drugs"}, {"broader"})
+        label = known["medications"].value_label(name)
+        for field, scope in (("names", "same"), ("drugs", "narrower"), ("broader", "broader")):
+            phrases = e.get(field, [])
+            if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+                raise VocabularyError(f"{w}: {field!r} must be a list of non-empty strings.")
+            if phrases:
+                out.append(
+                    TermSpec(
+                        key="medications",
+                        op="has",
+                        value=name,
+                        label=label if scope == "same" else (f"some {label}" if scope == "narrower" else label),
+                        phrases=tuple(p.lower() for p in phrases),
+                        scope=scope,
+                        # "Has tried NSAIDs" may mean before the 3 months the answer covers.
+                        inclusion_scope="broader" if scope != "narrower" else "none",
+                        # Bare "steroids" under exclusions is as often an injection or an implant material.
+                        exclusion_scope="none" if scope == "broader" else "",
+                        aux_key="took_medication",
+                        window_months=float(top["window_months"]),
+                    )
+                )
+    return tuple(out)
+
+
+CUE_LISTS = (
+    "negation",
+    "strong_negation",
+    "intent_negation",
+    "negation_break",
+    "suppress",
+    "suppress_next",
+    "suppress_after",
+    "narrowing",
+    "history",
+    "exception",
+    "disjunction",
+    "permission",
+    "subgroup",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    lists: dict[str, tuple[str, ...]]
+    exception_harmless: dict[str, tuple[str, ...]]
+    negatable_in_exclusion: frozenset[str] = frozenset()
+
+
+def parse_cues(raw: Any, known: dict[str, Concept], where: str = "cues.json") -> Cues:
+    top = check_fields(where, raw, set(CUE_LISTS), {"_doc", "exception_harmless", "negatable_in_exclusion"})
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in CUE_LISTS:
+        items = top[name]
+        if not isinstance(items, list) or not all(isinstance(p, str) and p.strip() for p in items):
+            raise VocabularyError(f"{where}: {name!r} must be a list of non-empty strings.")
+        lists[name] = tuple(p.lower() for p in items)
+    harmless = top.get("exception_harmless", {})
+    for key in harmless:
+        check_enum(f"{where}: exception_harmless", key, frozenset(known))
+    negatable = top.get("negatable_in_exclusion", [])
+    for key in negatable:
+        check_enum(f"{where}: negatable_in_exclusion", key, frozenset(known))
+    return Cues(lists, {k: tuple(v) for k, v in harmless.items()}, frozenset(negatable))
+
+
+@cache
+def term_specs() -> tuple[TermSpec, ...]:
+    known = concepts()
+    return parse_terms(read_json("terms.json"), known) + parse_drugs(read_json("drugs.json"), known)
+
+
+@cache
+def cues() -> Cues:
+    return parse_cues(read_json("cues.json"), concepts())

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from criteria import PreparedTrial, evaluate, prepare
+from criteria import PreparedTrial, evaluate_many, prepare
 from criteria.coverage import coverage
 from screener.errors import ProfileError, ScreenerError, TrialDataError
 from screener.profile import validate_profile
@@ -59,8 +59,9 @@ def cmd_screen(args: argparse.Namespace) -> int:
     else:
         out = sys.stdout
     try:
-        for prepared in iter_prepared(Path(args.trials), errors=sys.stderr):
-            out.write(json.dumps(evaluate(prepared, profile).to_json(), ensure_ascii=False) + "\n")
+        prepared = list(iter_prepared(Path(args.trials), errors=sys.stderr))
+        for result in evaluate_many(prepared, profile):
+            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
             out.close()
@@ -70,12 +71,18 @@ def cmd_screen(args: argparse.Namespace) -> int:
 def cmd_coverage(args: argparse.Namespace) -> int:
     report = coverage(iter_prepared(Path(args.trials), errors=sys.stderr), top=args.top)
     print(
-        f"overall: {report.mapped}/{report.total} criteria map to at least one profile concept "
+        f"overall: {report.mapped}/{report.total} free-text criteria map to at least one profile concept "
         f"({report.share:.1%}) across {len(report.trials)} trials"
+    )
+    print(
+        f"with the structured fields (sex, age limits, healthy volunteers) counted as criteria: "
+        f"{report.all_mapped}/{report.all_total} ({report.all_share:.1%})"
     )
     print("by trial:")
     for t in report.trials:
-        print(f"  {t.nct_id}\t{t.mapped}/{t.total}\t{t.share:.0%}")
+        print(
+            f"  {t.nct_id}\t{t.mapped}/{t.total}\t{t.share:.0%}\t(+{t.structured_mapped}/{t.structured_total} structured)"
+        )
     print("most frequent unmapped phrases:")
     for phrase, count in report.unmapped_phrases:
         print(f"  {count}\t{phrase}")
