@@ -235,8 +235,13 @@ def screen_patient(
             groups[str(result.verdict)].append(match)
     for members in groups.values():
         members.sort(key=_rank_key)
-    open_results = [m.result for m in (*groups["likely"], *groups["possible"], *groups["too_far"])]
+    # Follow-ups aim at trials within reach first; trials further than the person will travel
+    # only steer the questions once nothing nearby is left to settle.
+    open_results = [m.result for m in (*groups["likely"], *groups["possible"])]
     step = next_step(bank, answers, profile, open_results)
+    if step is None and groups["too_far"]:
+        open_results += [m.result for m in groups["too_far"]]
+        step = next_step(bank, answers, profile, open_results)
     answered = sum(1 for q in bank.questions if q.id in answers and q.stage != "safety") + (
         1 if any(q.id in answers for q in bank.stage("safety")) else 0
     )

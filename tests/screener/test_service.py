@@ -160,3 +160,14 @@ def test_turning_an_answer_into_not_sure_never_excludes_a_trial(answers, qid):
     unsure = _screen({**answers, qid: None})
     assert {m.trial.nct_id for m in unsure.excluded} <= answered
     assert unsure.profile == _screen({k: v for k, v in answers.items() if k != qid}).profile
+
+
+def test_follow_ups_aim_at_trials_within_travel_distance_first():
+    safety_no = {q.id: False for q in BANK.stage("safety")}
+    base = {**BASE, "diagnosed": True, "took_medication": False, "age": 47, "sex": "female", **safety_no}
+    near = _screen({**base, "max_travel_miles": 50})
+    assert near.too_far and near.next_step is not None
+    within = [m for m in (*near.likely, *near.possible)]
+    assert near.next_step.settles == sum(
+        1 for m in within if near.next_step.questions[0].key in m.result.open_questions
+    )
