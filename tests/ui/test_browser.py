@@ -109,16 +109,22 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
         def next_question() -> None:
             page.get_by_role("button", name="Next", exact=True).click()
 
+        def tick(role: str, name: str) -> None:
+            # Streamlit hides the native input behind its own styling: click the visible label, as a person does.
+            box = page.get_by_role(role, name=name, exact=True)
+            box.locator("xpath=ancestor::label[1]").click()
+            expect(box).to_be_checked()
+
         expect(page.get_by_text("What health problem are you looking for a study about?")).to_be_visible()
         next_question()
         expect(page.get_by_text("Have you been diagnosed with lower back pain?")).to_be_visible()
-        page.get_by_role("radio", name="Yes").check(force=True)
+        tick("radio", "Yes")
         next_question()
         expect(page.get_by_text("Have you taken medication for lower back pain?")).to_be_visible()
-        page.get_by_role("radio", name="Yes").check(force=True)
+        tick("radio", "Yes")
         next_question()
         expect(page.get_by_text("Which kinds of medicine")).to_be_visible()
-        page.get_by_role("checkbox", name="Acetaminophen (Tylenol)").check(force=True)
+        tick("checkbox", "Acetaminophen (Tylenol)")
         next_question()
         # Keyboard only: type the age, then Tab to the buttons and press Enter on "Next".
         age = page.get_by_label("How old are you?")
@@ -127,14 +133,14 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
         page.get_by_role("button", name="Next", exact=True).focus()
         page.keyboard.press("Enter")
         expect(page.get_by_text("What was your sex at birth?")).to_be_visible()
-        page.get_by_role("radio", name="Female").check(force=True)
+        tick("radio", "Female")
         next_question()
         expect(page.get_by_text("Where do you live?")).to_be_visible()
         page.get_by_label("Where do you live?").fill("Boston, MA")
         page.get_by_label("Where do you live?").press("Enter")
         next_question()
         expect(page.get_by_text("How far would you travel to a study site?")).to_be_visible()
-        page.get_by_role("radio", name="Up to 250 miles").check(force=True)
+        tick("radio", "Up to 250 miles")
         next_question()
         expect(page.get_by_text("A few safety questions")).to_be_visible()
         page.get_by_role("button", name="See my results now").click()
@@ -153,7 +159,8 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
 
         page.get_by_role("button", name="Share my answers with the study team").click()
         expect(page.get_by_text("How to withdraw.")).to_be_visible()
-        page.get_by_role("checkbox", name="I have read this and I agree to share my answers").check(force=True)
+        expect(page.get_by_role("button", name="Send my answers")).to_be_visible()
+        tick("checkbox", "I have read this and I agree to share my answers")
         page.get_by_role("textbox", name="Your name").fill("Test Person")
         page.get_by_role("textbox", name="Email").fill("test.person@example.org")
         page.get_by_role("textbox", name="Email").press("Enter")
