@@ -109,6 +109,13 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
         def next_question() -> None:
             page.get_by_role("button", name="Next", exact=True).click()
 
+        def tab_to(target, limit: int = 80) -> None:
+            for _ in range(limit):
+                if target.evaluate("el => el === document.activeElement"):
+                    return
+                page.keyboard.press("Tab")
+            pytest.fail(f"{target} cannot be reached with the Tab key")
+
         def tick(role: str, name: str) -> None:
             # Streamlit hides the native input behind its own styling: click the visible label, as a person does.
             box = page.get_by_role(role, name=name, exact=True)
@@ -118,8 +125,13 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
         expect(page.get_by_text("What health problem are you looking for a study about?")).to_be_visible()
         next_question()
         expect(page.get_by_text("Have you been diagnosed with lower back pain?")).to_be_visible()
-        tick("radio", "Yes")
-        next_question()
+        # Keyboard only: Tab to the answer, Space to choose it, Tab to "Next", Enter.
+        yes = page.get_by_role("radio", name="Yes", exact=True)
+        tab_to(yes)
+        page.keyboard.press("Space")
+        expect(yes).to_be_checked()
+        tab_to(page.get_by_role("button", name="Next", exact=True))
+        page.keyboard.press("Enter")
         expect(page.get_by_text("Have you taken medication for lower back pain?")).to_be_visible()
         tick("radio", "Yes")
         next_question()
@@ -145,15 +157,18 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
         expect(page.get_by_text("A few safety questions")).to_be_visible()
         page.get_by_role("button", name="See my results now").click()
 
+        # The results view is settled once its "keep answering" button is there.
+        expect(page.get_by_role("button", name="Keep answering questions")).to_be_visible()
         expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
         expect(page.get_by_text("Nearest recruiting site:").first).to_be_visible()
-        checklist = page.locator("details").filter(has_text="Why: criteria checklist").first
-        checklist.get_by_text("Why: criteria checklist").click()
-        # The page may still be settling under the click, so check that a checklist opened and shows
-        # each criterion with its reason, wherever it is.
-        expect(page.get_by_text("You said you are 52").filter(visible=True).first).to_be_visible()
-        expect(page.get_by_text("(to be checked)").filter(visible=True).first).to_be_visible()
-        page.get_by_text("You said you are 52").filter(visible=True).first.scroll_into_view_if_needed()
+        summary = page.locator("summary").filter(has_text="Why: criteria checklist").first
+        summary.scroll_into_view_if_needed()
+        summary.click()
+        checklist = page.locator("details").filter(has=summary)
+        # Each criterion shows its outcome in words and the engine's reason.
+        expect(checklist.get_by_text("You said you are 52").first).to_be_visible()
+        expect(checklist.get_by_text("(to be checked)").first).to_be_visible()
+        checklist.get_by_text("You said you are 52").first.scroll_into_view_if_needed()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
 
