@@ -28,7 +28,7 @@ from sqlalchemy import insert  # noqa: E402
 
 from screener.auth import Recruiter  # noqa: E402
 from screener.leads import list_leads  # noqa: E402
-from screener.review import export_leads  # noqa: E402
+from screener.review import export_leads, iter_export_rows  # noqa: E402
 from screener.schema import candidate, candidate_trial, criterion_outcome  # noqa: E402
 from screener.snapshot import load_embedded_snapshot  # noqa: E402
 from screener.store import CandidateStore, open_store  # noqa: E402
@@ -141,6 +141,12 @@ def main() -> int:
                 lambda fmt=fmt: export_leads(store, everyone, fmt=fmt, identified=True, nct_id=nct_ids[0]),
                 3,
             )
+        # What the writers below add to: reading and formatting the rows, written nowhere.
+        measure(
+            "full export rows only (no file)",
+            lambda: sum(1 for _ in iter_export_rows(store, everyone, identified=True)),
+            1,
+        )
         csv = measure(
             "full export, identified CSV", lambda: export_leads(store, everyone, fmt="csv", identified=True), 1
         )

@@ -2,7 +2,8 @@
 
 CSV is UTF-8 with a byte-order mark (so Excel shows "Zoë" and "Łukasz" correctly) and CRLF line
 ends (RFC 4180). Any text cell starting with ``= + - @``, tab or carriage return gets a leading
-apostrophe, the OWASP advice against CSV injection; numbers stay numbers.
+apostrophe, the OWASP advice against CSV injection; numbers stay numbers. The .xlsx stores every
+text cell as text (never a formula), neutralised the same way, with characters XML cannot carry dropped.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import math
+import re
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from xml.sax.saxutils import escape as xml_escape
 
 from screener.errors import ExportError
 
@@ -80,27 +80,158 @@ def to_csv_bytes(rows: Iterable[Mapping[str, Any]], *, columns: Sequence[str] | 
 def to_xlsx_bytes(
     rows: Iterable[Mapping[str, Any]], *, columns: Sequence[str] | None = None, sheet: str = "Candidates"
 ) -> bytes:
-    """Rows (a list or a generator) as an .xlsx workbook (one sheet, bold header); text cells neutralised, stored as text."""
+    """Rows (a list or a generator) as an .xlsx workbook (one sheet, bold header); text cells neutralised, stored as text.
+
+    Rows are turned into SpreadsheetML (inline strings) and compressed as they arrive, so memory
+    holds one chunk of rows and the compressed file, never the whole sheet. A hand-written writer
+    because, for the 100,000-row export in benchmarks/bench_recruiter.py (2 million cells, 4 s CPU of
+    it reading the rows), openpyxl took 28 s CPU, XlsxWriter in constant_memory mode 24 s and
+    pyexcelerate 22 s (and it holds every row); this one takes about 8 s, inside the 10 s goal.
+
+    Raises:
+        ExportError: a sheet name Excel refuses, or more columns than a sheet holds.
+    """
     cols, rows = _columns(rows, columns)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    bold = Font(bold=True)
-    header = []
-    for name in cols:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font = bold
-        header.append(cell)
-    ws.append(header)
-    for row in rows:
-        ws.append([_xlsx_value(row.get(c)) for c in cols])
+    _check_sheet_name(sheet)
+    if len(cols) > _MAX_COLUMNS:
+        raise ExportError(f"{len(cols)} columns do not fit in one sheet (at most {_MAX_COLUMNS:,}).")
+    refs = [_column_letter(i) for i in range(len(cols))]
     out = io.BytesIO()
-    wb.save(out)
+    # Level 1: three times faster than the default level 6, for a file about a third larger.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for name, xml in _package_parts(sheet):
+            zf.writestr(name, xml)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            part.write(_SHEET_START.encode())
+            part.write(_row_xml(1, cols, refs, ' s="1"').encode())  # style 1 = bold, see _STYLES
+            chunk: list[str] = []
+            for number, row in enumerate(rows, 2):
+                chunk.append(_row_xml(number, map(row.get, cols), refs))
+                if len(chunk) == _ROWS_PER_WRITE:
+                    part.write("".join(chunk).encode())
+                    chunk.clear()
+            part.write(("".join(chunk) + _SHEET_END).encode())
     return out.getvalue()
 
 
-def _xlsx_value(value: Any) -> Any:
-    if value is None or isinstance(value, int | float):
-        return value
-    # openpyxl would store "=..." as a formula; after neutralising, no text starts with "=".
-    # Control characters are not allowed in the XML of a workbook, so they are dropped.
-    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
+_ROWS_PER_WRITE = 500
+_MAX_COLUMNS = 16_384
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\\/?*:\[\]]")
+# Characters XML 1.0 cannot carry (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF); dropped.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Anything a cell's text needs changed for: illegal characters, markup, CR (XML parsers turn a raw CR
+# into LF), and text Excel would decode as its own _xHHHH_ escape.
+_NEEDS_CLEANING = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_EXCEL_ESCAPE_LOOKALIKE = re.compile("_(x[0-9A-Fa-f]{4}_)")
+
+
+def _row_xml(number: int, values: Iterable[Any], refs: Sequence[str], style: str = "") -> str:
+    """One ``<row>``: numbers as numbers, booleans as booleans, everything else as neutralised inline text.
+
+    This runs for every cell of an export (2 million for 100,000 rows), so it is one flat loop.
+    """
+    r = str(number)
+    cells = [f'<row r="{r}">']
+    for ref, value in zip(refs, values, strict=False):
+        if value is None:
+            continue
+        if value.__class__ is str:
+            text = value
+        elif value.__class__ is bool:
+            cells.append(f'<c r="{ref}{r}"{style} t="b"><v>{value:d}</v></c>')
+            continue
+        elif isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
+            cells.append(f'<c r="{ref}{r}"{style}><v>{value!r}</v></c>')
+            continue
+        else:
+            text = str(value)
+        if _NEEDS_CLEANING.search(text):
+            text = _xml_text(text)
+        elif text.startswith(DANGEROUS_PREFIXES):
+            text = "'" + text
+        cells.append(f'<c r="{ref}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+    cells.append("</row>")
+    return "".join(cells)
+
+
+def _xml_text(text: str) -> str:
+    """Neutralised text for a cell: drop what XML cannot hold, then neutralise, then escape.
+
+    The order matters: a dropped control character must not hide a leading "=", and escaping a
+    leading CR as ``&#13;`` must not hide it from the neutralising.
+    """
+    text = neutralise(_XML_ILLEGAL.sub("", text))
+    text = _EXCEL_ESCAPE_LOOKALIKE.sub(r"_x005F_\1", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _check_sheet_name(name: str) -> None:
+    if not 1 <= len(name) <= 31 or _SHEET_NAME_FORBIDDEN.search(name) or _XML_ILLEGAL.search(name):
+        raise ExportError(
+            f"Sheet name {name!r} is not allowed in Excel: use 1 to 31 characters and none of \\ / ? * : [ ]."
+        )
+
+
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_SHEET_START = f'{_XML_DECLARATION}<worksheet xmlns="{_MAIN_NS}"><sheetData>'
+_SHEET_END = "</sheetData></worksheet>"
+# Font 1 is bold (the header). Fills 0 and 1 are the two Excel requires to be present.
+_STYLES = (
+    f'{_XML_DECLARATION}<styleSheet xmlns="{_MAIN_NS}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+
+
+def _package_parts(sheet: str) -> list[tuple[str, str]]:
+    """Every part of the package except the sheet data: content types, relationships, workbook, styles."""
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    return [
+        (
+            "[Content_Types].xml",
+            f'{_XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{xlsx}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{xlsx}.worksheet+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{xlsx}.styles+xml"/></Types>',
+        ),
+        (
+            "_rels/.rels",
+            f'{_XML_DECLARATION}<Relationships xmlns="{_REL_NS}">'
+            f'<Relationship Id="rId1" Type="{_DOC_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        ),
+        (
+            "xl/workbook.xml",
+            f'{_XML_DECLARATION}<workbook xmlns="{_MAIN_NS}" xmlns:r="{_DOC_REL}"><sheets>'
+            f'<sheet name="{xml_escape(sheet, {chr(34): "&quot;"})}" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            f'{_XML_DECLARATION}<Relationships xmlns="{_REL_NS}">'
+            f'<Relationship Id="rId1" Type="{_DOC_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{_DOC_REL}/styles" Target="styles.xml"/></Relationships>',
+        ),
+        ("xl/styles.xml", _STYLES),
+    ]

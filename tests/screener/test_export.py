@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from datetime import UTC, datetime
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
 from criteria.model import Outcome
 from screener.auth import Recruiter
 from screener.candidates import CONSENT_VERSION, ContactDetails, submit_candidate
+from screener.errors import ExportError
 from screener.export import (
     DANGEROUS_PREFIXES,
     DEIDENTIFIED_COLUMNS,
@@ -144,6 +147,83 @@ def test_empty_export_still_has_the_header():
 def test_xlsx_drops_control_characters_that_would_corrupt_the_workbook():
     data = to_xlsx_bytes([{"name": "Ana\x07 Pérez"}])
     assert openpyxl.load_workbook(io.BytesIO(data)).active["A2"].value == "Ana Pérez"
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+44 20 7946 0958", "-2+3", "@SUM(A1)", "\t=cmd", "\r=cmd", "\r", "=<b>"])
+def test_xlsx_neutralises_every_text_a_spreadsheet_would_run(text):
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes([{"name": text}]))).active
+    assert sheet["A2"].value == "'" + text
+
+
+def test_xlsx_drops_a_control_character_before_neutralising_so_it_cannot_hide_a_formula():
+    data = to_xlsx_bytes([{"name": "\x07=cmd|' /C calc'!A0"}])
+    assert openpyxl.load_workbook(io.BytesIO(data)).active["A2"].value == "'=cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back pain\r\nsince 2019",
+        "  padded  ",
+        "<b>R&amp;D</b> \"quoted\" 'single'",
+        "Łukasz Żółć-Nguyễn 🙂",
+        "a\tb",
+        "",
+    ],
+)
+def test_xlsx_keeps_text_exactly(text):
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes([{"note": text}]))).active
+    assert sheet["A2"].value == text
+
+
+def test_xlsx_header_is_bold_and_the_sheet_is_named():
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes([{"a": "x"}], sheet="Leads & <notes>")))
+    assert book.sheetnames == ["Leads & <notes>"]
+    assert book.active["A1"].font.b and not book.active["A2"].font.b
+
+
+@pytest.mark.parametrize("name", ["", "a" * 32, "Q1/Q2", "Leads?", "[draft]", "a:b", "a*", "back\\slash"])
+def test_sheet_name_excel_refuses_is_an_export_error(name):
+    with pytest.raises(ExportError, match="Sheet name"):
+        to_xlsx_bytes([{"a": 1}], sheet=name)
+
+
+def test_xlsx_cells_land_in_their_columns_past_z_and_empty_cells_stay_empty():
+    columns = [f"c{i}" for i in range(30)]  # A … AD
+    row = {c: (None if i % 3 == 0 else f"v{i}") for i, c in enumerate(columns)}
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes([row], columns=columns))).active
+    assert list(sheet.iter_rows(values_only=True)) == [tuple(columns), tuple(row.values())]
+    assert sheet["AD1"].value == "c29" and sheet["AC2"].value == "v28"
+
+
+def test_text_that_looks_like_an_excel_escape_is_escaped_so_excel_shows_it_as_typed():
+    # Excel and LibreOffice decode _xHHHH_ in cell text (ECMA-376 ST_Xstring); _x005F_ is a literal "_".
+    with zipfile.ZipFile(io.BytesIO(to_xlsx_bytes([{"code": "ref_x0041_b"}]))) as zf:
+        assert '<t xml:space="preserve">ref_x005F_x0041_b</t>' in zf.read("xl/worksheets/sheet1.xml").decode()
+
+
+# XML 1.0 cannot carry these (https://www.w3.org/TR/xml/#charsets); everything else must survive.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+EXCEL_ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_")
+
+
+# No deadline: opening a workbook with openpyxl takes tens of ms, more on a busy machine.
+@settings(deadline=None, max_examples=50)
+@given(
+    st.lists(
+        st.tuples(
+            st.text().filter(lambda t: not EXCEL_ESCAPE.search(t)),
+            st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False, allow_infinity=False),
+        ),
+        max_size=5,
+    )
+)
+def test_xlsx_reads_back_cell_for_cell(pairs):
+    rows = [{"name": a, "value": b} for a, b in pairs]
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(rows, columns=("name", "value")))).active
+    expected = [("name", "value")] + [(neutralise(XML_ILLEGAL.sub("", a)), b) for a, b in pairs]
+    assert list(sheet.iter_rows(values_only=True)) == expected
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
 @given(st.text())
