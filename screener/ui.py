@@ -43,9 +43,23 @@ def get_settings() -> Settings:
     return load_settings(os.environ, _secrets())
 
 
-@st.cache_resource(show_spinner="Loading trials…")
+def _snapshot_version(settings: Settings) -> int | None:
+    """The refreshed store's modification time: a refresh swaps in a new file, so this changes."""
+    try:
+        return settings.snapshot_path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+@st.cache_resource(show_spinner="Loading trials…", max_entries=2)
+def _load_snapshot(_settings: Settings, version: int | None) -> Snapshot:
+    return load_current_snapshot(_settings)
+
+
 def get_snapshot() -> Snapshot:
-    return load_current_snapshot(get_settings())
+    """The current snapshot; a refresh done while the app runs is picked up on the next rerun."""
+    settings = get_settings()
+    return _load_snapshot(settings, _snapshot_version(settings))
 
 
 # Session-state keys of the patient page (answers never leave the session unless the person consents).
