@@ -865,3 +865,74 @@ A["NCT01534065"] = [
         "addiction or severe psychiatric condition",
     ),
 ]
+
+A["NCT04042844"] = [
+    (
+        "Chronic Lower Back Pain for at least 6 months",
+        any_of(duration_below(6), lambda p: "pain_areas" in p and "low_back" not in p["pain_areas"]),
+        "no low back pain, or pain under 6 months",
+    ),
+    (
+        "Screening of ≥ 40 mm and ≤ 80 mm on low back pain visual analog scales (VAS) (average pain in the last week)",
+        intensity_below(4),
+        "average pain 0-3/10",
+    ),
+    (
+        "Thigh or Leg pain, if present, is non prevailing and of nonradicular origin, i.e., not due to stimulation of nerve roots or dorsal root ganglion of a spinal nerve by compressive forces",
+        true("leg_pain_worse_than_back"),
+        "leg pain is worse than back pain (prevailing)",
+    ),
+    (
+        "No evidence of contraindications to the procedure such as pregnancy, active infection, bleeding disorder, or metastatic cancer.",
+        pregnant,
+        "pregnant",
+    ),
+    (
+        "Extreme obesity, as defined by National Institute of Health (NIH) Clinical Guidelines Body Mass Index (BMI \\>40",
+        gt("bmi", 40),
+        "BMI over 40",
+    ),
+    (
+        "Has undergone any previous lumbosacral spine surgery (e.g. discectomy, laminectomy, foraminotomy, fusion, intradiscal electrothermal therapy, intradiscal radiofrequency thermocoagulation.) or therapeutic percutaneous disc intervention",
+        surgery_ever,
+        "has had back surgery",
+    ),
+    (
+        "Known autoimmune disease (e.g., systemic lupus erythematosus)",
+        inflammatory,
+        "inflammatory (autoimmune) arthritis",
+    ),
+    ("Pregnant or lactating women", pregnant, "pregnant"),
+    (
+        "History of using nicotine delivery products (active within 3 months of study treatment prior to informed consent date)",
+        smoker,
+        "smokes",
+    ),
+    (
+        "Actively on workers compensation or no-fault case for this complaint or any other active case or litigation pertaining to their lumbosacral pain",
+        litigation,
+        "compensation claim/lawsuit about this pain",
+    ),
+]
+
+A["NCT06053242"] = [
+    (
+        "Subjects must have failed at least two standard of care (SOC) therapies before being enrolled in the study: 1) exercise/physical therapy; 2) oral analgesic including nonsteroidal anti-inflammatory drugs (NSAIDs) and acetaminophen; 3) skeletal muscle relaxants. Subjects must have tried each SOC therapy for at least 3 months before failure is determined.",
+        duration_below(3),
+        "pain for under 3 months, too short to have failed 3-month therapies",
+    ),
+    (
+        "Proof for one of the following tests already performed in the clinical care of the patient for lower back pain: 1) MRI scan demonstrating at least one disc level with grade II or greater disc degeneration using the Pfirrmann grading system; 2) Oswestry Disability Index for Back Pain score of 21-80%; 3) Visual Analogue Scale for pain of \\>5 on a scale of 0-10.",
+        lambda p: "pain_areas" in p and "low_back" not in p["pain_areas"],
+        "no low back pain",
+    ),
+    (
+        "Female subjects must not be breast feeding and must have no intention to become pregnant during the study, and she is using contraceptive drugs or devices.",
+        pregnant,
+        "pregnant, breastfeeding or planning pregnancy",
+    ),
+    ("History of cancer in the last five years.", cancer, "cancer within the past 5 years"),
+    ("Positive pregnancy test.", pregnant, "pregnant"),
+    ("Recent smoking history or substance abuse (within six weeks).", smoker, "smokes now"),
+    ("Body Mass Index (BMI) \\> 40 kg/m2.", gt("bmi", 40), "BMI over 40"),
+]
