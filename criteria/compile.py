@@ -11,15 +11,17 @@ only turn a fail into unknown, never the other way.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from criteria.explain import phrases
-from criteria.lexicon import Match, find, normalise, tokenize
+from criteria.lexicon import Match, find, normalise, phrase_key, tokenize
 from criteria.model import Kind
 from criteria.numbers import Finding, findings
 from criteria.parse import Criterion
-from criteria.rules import BROADER, NARROWER, SAME, WITHIN, Rule, Term
+from criteria.rules import BROADER, NARROWER, SAME, UNSETTLED_SCOPE, WITHIN, Rule, Term
 from criteria.vocab import TermSpec, cues
 
 _WEAK_NEGATION_REACH = 3
@@ -56,7 +58,7 @@ def _numeric_term(f: Finding, text: str) -> Term:
     key = _NUMERIC_KEYS[f.kind]
     # The trial's own words for the threshold ("6 or more weeks", ">50 mm") read better than a conversion.
     label = f"{_NOUNS[f.kind]} {text[f.start : f.end].strip()}"
-    return Term(op=f.op, key=key, value=round(f.value, 3), label=label)
+    return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=f.tol)
 
 
 def _scope(spec: TermSpec, kind: Kind) -> str:
@@ -157,8 +159,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
                 if len(tail_words) > 8 or not any(w in tail for w in harmless):
                     h.narrowed = True
-    if any("permission" in r for _, r in roles_at):
-        # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see.
+    if any("permission" in r or "whole_narrowing" in r for _, r in roles_at):
+        # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see;
+        # "... at the affected level", "signal abnormality ... (e.g. spondyloarthritis)": it asks about a level
+        # or an imaging finding, which a "yes" to the condition does not settle.
         for h in hits:
             h.narrowed = True
     live = [h for h in hits if not h.suppressed]
@@ -201,6 +205,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
         fallback = windows[0][1] if windows and kind is Kind.EXCLUSION else None
         window = next((f for i, f in windows if same_clause(i, h.start)), fallback)
+        if h.history and spec.history_scope:
+            # "History of vertebral fracture" asks what the question asks; a bare "Spinal fracture" is current.
+            scope = spec.history_scope
         if spec.op == "within":
             if window is not None:
                 if window.op != "le":
@@ -258,6 +265,12 @@ def compile_criterion(criterion: Criterion) -> Rule:
             )
         )
     num_terms = [_numeric_term(f, text) for f in numeric]
+    if any(t.key == "pain_intensity" and t.op in ("le", "lt") for t in num_terms) and _pain_site().search(text):
+        # "Low back pain intensity less than 80/100mm": an average pain above it may come from the leg; people
+        # rate their pain by its worst part, so only a lower bound on one part's pain is settled by the average.
+        num_terms = [
+            replace(t, scope=BROADER) if t.key == "pain_intensity" and t.op in ("le", "lt") else t for t in num_terms
+        ]
     if num_terms:
         # "Obesity (BMI > 40)": the number states the condition exactly; the word would add a looser one.
         measured = {t.key for t in num_terms}
@@ -319,15 +332,72 @@ def compile_criterion(criterion: Criterion) -> Rule:
         return Rule(criterion=criterion, keys=tuple(dict.fromkeys(unsettled)), caveat=UNSETTLED)
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
-    signature = (kind, tuple(groups), caveat)
-    sig = _SIGNATURES.get(signature)
-    if sig is None:
-        sig = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
-    return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=sig)
+    return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=_intern(kind, groups, caveat))
 
 
 #: Interned rule signatures (a memo of what has been compiled; the same text always gets the same number).
 _SIGNATURES: dict[tuple[Any, ...], int] = {}
+
+
+def _intern(kind: Kind, groups: list[tuple[Term, ...]] | tuple[tuple[Term, ...], ...], caveat: str) -> int:
+    signature = (kind, tuple(groups), caveat)
+    sig = _SIGNATURES.get(signature)
+    if sig is None:
+        sig = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
+    return sig
+
+
+def compile_criteria(criteria: Sequence[Criterion]) -> tuple[Rule, ...]:
+    """Compile a trial's criteria in order; a criterion that is an exception to the one before it
+    ("Shorter duration in cases where symptoms significantly impair normal functioning") reopens it."""
+    rules = [compile_criterion(c) for c in criteria]
+    for i in range(len(rules) - 1):
+        here, after = criteria[i], criteria[i + 1]
+        if here.kind is after.kind and rules[i].groups:
+            reopened = _reopen(rules[i], after)
+            if reopened is not None:
+                rules[i] = reopened
+    return tuple(rules)
+
+
+_DURATION_WORDS = re.compile(r"\b(?:duration|shorter|longer|sooner|earlier|weeks?|months?|years?)\b")
+
+
+def _reopen(rule: Rule, after: Criterion) -> Rule | None:
+    """``rule`` loosened by the exception ``after`` states, or None when ``after`` is no exception to it."""
+    head = tuple(t.text for t in tokenize(normalise(after.text))[:4])
+    starts = [k for k in _sibling_starts() if head[: len(k)] == k]
+    if not starts:
+        return None
+    kind = rule.criterion.kind
+    if kind is Kind.EXCLUSION and all(k in (("or",), ("and", "or")) for k in starts):
+        return None  # "or ..." after an exclusion adds another exclusion; it excuses nobody
+    only_duration = bool(_DURATION_WORDS.search(normalise(after.text)))
+
+    def loosen(t: Term) -> Term:
+        if only_duration and t.key != "pain_duration_months":
+            return t
+        if kind is Kind.INCLUSION:
+            # The exception may let in someone who misses the requirement: "no" no longer settles it.
+            return replace(t, scope=BROADER if t.scope == SAME else UNSETTLED_SCOPE)
+        return replace(t, scope=NARROWER if t.scope == SAME else UNSETTLED_SCOPE)
+
+    groups = tuple(tuple(loosen(t) for t in g) for g in rule.groups)
+    if groups == rule.groups:
+        return None
+    caveat = rule.caveat or "the next criterion gives an exception to it"
+    return replace(rule, groups=groups, caveat=caveat, sig=_intern(kind, groups, caveat))
+
+
+@cache
+def _pain_site() -> re.Pattern[str]:
+    words = sorted(cues().lists["pain_site"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@cache
+def _sibling_starts() -> tuple[tuple[str, ...], ...]:
+    return tuple(phrase_key(p) for p in cues().lists["sibling_exception"])
 
 
 _ALTERNATIVE_BREAKS = frozenset({",", ";", "or", "/", "(", ")", "eg", "ie", "including"})

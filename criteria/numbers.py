@@ -83,6 +83,8 @@ _INTENSITY_BLOCK = re.compile(
 )
 _BMI_BEFORE = re.compile(r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value)?\s*$")
 _PERCENT = re.compile(r"%|\bpercent")
+#: A 0-10 answer stands for a band one step wide on a 0-100 scale.
+_HALF_STEP = 0.5
 _HUNDRED = re.compile(r"\b(?:mm|/ ?100|0 ?- ?100|0 to 100|100 ?mm|out of 100|100 point|100-point)\b")
 
 
@@ -95,6 +97,9 @@ class Finding:
     value: float
     start: int
     end: int
+    #: Half a step of the profile's scale when the value was converted from another scale: an NRS 8 is
+    #: anywhere from 75 to 85 mm on a VAS, so an answer this close to the threshold settles nothing.
+    tol: float = 0.0
 
 
 def _num(text: str) -> float | None:
@@ -199,10 +204,11 @@ def findings(text: str) -> list[Finding]:
             continue
         if kind == "duration" and unit:
             lo, hi = _months(lo, unit), _months(hi, unit)
-        elif kind == "intensity" and (hundred or hi > 10):
-            lo, hi = lo / 10, hi / 10
-        out.append(Finding(kind, "ge", lo, m.start(), m.end()))
-        out.append(Finding(kind, "le", hi, m.start(), m.end()))
+        tol = 0.0
+        if kind == "intensity" and (hundred or hi > 10):
+            lo, hi, tol = lo / 10, hi / 10, _HALF_STEP
+        out.append(Finding(kind, "ge", lo, m.start(), m.end(), tol))
+        out.append(Finding(kind, "le", hi, m.start(), m.end(), tol))
         taken.append((m.start(), m.end()))
 
     for m in _SINGLE.finditer(text):
@@ -246,11 +252,12 @@ def findings(text: str) -> list[Finding]:
             # "less than 6 months or greater than 60 months": the second bound measures the same thing.
             if re.fullmatch(r"\s*(?:,|or|and|but|to)\s*", text[out[-1].end : m.start()]):
                 kind = out[-1].kind
+        tol = 0.0
         if kind == "duration" and unit:
             value = _months(value, unit)
         elif kind == "intensity" and (hundred or value > 10):
-            value = value / 10
-        out.append(Finding(kind, op, value, m.start(), m.end()))
+            value, tol = value / 10, _HALF_STEP
+        out.append(Finding(kind, op, value, m.start(), m.end(), tol))
     return out
 
 

@@ -118,6 +118,9 @@ class TermSpec:
     hi: float = 0.0
     window_months: float | None = None
     narrowed_by: tuple[str, ...] = ()
+    #: Scope when a history word ("history of", "previous") comes before the phrase: a bare "Spinal
+    #: fracture" is a current one, narrower than the question's "ever", but "history of" asks the same.
+    history_scope: str = ""
 
 
 def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") -> tuple[TermSpec, ...]:
@@ -139,11 +142,12 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 "hi",
                 "window_months",
                 "narrowed_by",
+                "history_scope",
             },
         )
         key = check_enum(f"{w} key", e["key"], frozenset(known))
         op = check_enum(f"{w} op", e["op"], OPS)
-        for field in ("scope", "inclusion_scope", "exclusion_scope"):
+        for field in ("scope", "inclusion_scope", "exclusion_scope", "history_scope"):
             if field in e:
                 check_enum(f"{w} {field}", e[field], SCOPES)
         concept = known[key]
@@ -177,6 +181,7 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 hi=float(e.get("hi", 0.0)),
                 window_months=e.get("window_months"),
                 narrowed_by=tuple(str(w).lower() for w in e.get("narrowed_by", ())),
+                history_scope=e.get("history_scope", ""),
             )
         )
     return tuple(out)
@@ -230,6 +235,10 @@ CUE_LISTS = (
     "disjunction",
     "permission",
     "subgroup",
+    "whole_narrowing",
+    "mask",
+    "sibling_exception",
+    "pain_site",
 )
 
 
