@@ -307,7 +307,14 @@ def compile_criterion(criterion: Criterion) -> Rule:
             groups = [tuple(terms + num_terms)]
     else:
         plain = text.replace("with or without", " ").replace("whether or not", " ")
-        disjunctive = " or " in plain or any("disjunction" in r and tokens[m.start].text != "or" for m, r in roles_at)
+        disjunctive = " or " in plain or any(
+            "disjunction" in r and tokens[m.start].text != "or" and not _is_fraction(tokens, m.start)
+            for m, r in roles_at
+        )
+        if disjunctive and _alternatives_only_in_modifier(tokens, live, roles_at):
+            # "Leg pain with a positive SLR test or femoral stretch test", "Radiating pain matched with ...
+            # shown by CT or MRI": the alternatives describe the evidence, the condition is still required.
+            disjunctive = False
         # Measurements ("chronic", "for 3 months") qualify the condition: always required, never alternatives.
         num_terms = num_terms + [t for t in terms if t.key in _MEASURED_KEYS]
         terms = [t for t in terms if t.key not in _MEASURED_KEYS]
@@ -433,6 +440,35 @@ def _unread_alternative(tokens: list, matches: list[Match], numbers: list[Findin
         elif t.text.isalpha() and len(t.text) >= 3 and t.text not in _FILLER:
             segment_has_content = True
     return segment_has_content and not segment_covered
+
+
+#: Words that open a modifier of the phrase before them ("leg pain with a positive SLR test or FST").
+_MODIFIER_OPENERS = frozenset({"with", "who", "which", "that", "matched", "confirmed", "documented", "shown"})
+
+
+def _alternatives_only_in_modifier(
+    tokens: list, hits: list[_Hit], roles_at: list[tuple[Match, frozenset[str]]]
+) -> bool:
+    """Whether every concept comes before a modifier ("with ...") and every "or"/"e.g." after its start."""
+    if not hits:
+        return False
+    last_concept = max(h.end for h in hits)
+    opener = next((i for i in range(last_concept, len(tokens)) if tokens[i].text in _MODIFIER_OPENERS), None)
+    if opener is None or opener != last_concept:
+        return False
+    ors = [i for i, t in enumerate(tokens) if t.text == "or"]
+    ors += [m.start for m, r in roles_at if "disjunction" in r and not _is_fraction(tokens, m.start)]
+    return bool(ors) and all(i > opener for i in ors)
+
+
+def _is_fraction(tokens: list, i: int) -> bool:
+    """A "/" between two numbers ("1 / 3 of the canal", "40/100 mm") is no list of alternatives."""
+    return (
+        tokens[i].text == "/"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].text[:1].isdigit()
+        and tokens[i + 1].text[:1].isdigit()
+    )
 
 
 def _caveat(terms: list[Term]) -> str:
