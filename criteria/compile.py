@@ -286,9 +286,6 @@ def compile_criterion(criterion: Criterion) -> Rule:
         ]
         context = [t for t in context if t.scope != "none"]
         terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
-    elif num_terms and any(f.kind == "intensity" for f in numeric):
-        # "Leg pain VAS > 50 mm": the scale is the requirement; the pain words only say which pain.
-        terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
     terms = list(dict.fromkeys(terms))
     num_terms = list(dict.fromkeys(num_terms))
     if not terms and not num_terms:

@@ -285,7 +285,7 @@ CASES = [
         "vas_mm_scale_converted_to_ten_point",
         INC,
         "Mean leg pain on visual analogue scale (VAS) \\>50 mm (0 -100)",
-        {"pain_intensity": 7},
+        {"pain_intensity": 7, "pain_areas": ["leg"]},
         PASS,
         "pain_intensity",
     ),
