@@ -57,7 +57,9 @@ def _g(v: float) -> str:
 def _numeric_term(f: Finding, text: str) -> Term:
     key = _NUMERIC_KEYS[f.kind]
     # The trial's own words for the threshold ("6 or more weeks", ">50 mm") read better than a conversion.
-    label = f"{_NOUNS[f.kind]} {text[f.start : f.end].strip()}"
+    said = text[f.start : f.end].strip()
+    noun = "pain that began" if f.kind == "duration" and said.startswith(("within", "during", "in the")) else _NOUNS[f.kind]
+    label = f"{noun} {said}"
     return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=f.tol)
 
 
