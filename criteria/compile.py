@@ -58,7 +58,11 @@ def _numeric_term(f: Finding, text: str) -> Term:
     key = _NUMERIC_KEYS[f.kind]
     # The trial's own words for the threshold ("6 or more weeks", ">50 mm") read better than a conversion.
     said = text[f.start : f.end].strip()
-    noun = "pain that began" if f.kind == "duration" and said.startswith(("within", "during", "in the")) else _NOUNS[f.kind]
+    noun = (
+        "pain that began"
+        if f.kind == "duration" and said.startswith(("within", "during", "in the"))
+        else _NOUNS[f.kind]
+    )
     label = f"{noun} {said}"
     return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=f.tol)
 
@@ -305,7 +309,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
         else:
             groups = [tuple(terms + num_terms)]
     else:
-        plain = text.replace("with or without", " ").replace("whether or not", " ")
+        plain = _OR_BOUND.sub(" ", text.replace("with or without", " ").replace("whether or not", " "))
         disjunctive = " or " in plain or any(
             "disjunction" in r and tokens[m.start].text != "or" and not _is_fraction(tokens, m.start)
             for m, r in roles_at
@@ -440,6 +444,11 @@ def _unread_alternative(tokens: list, matches: list[Match], numbers: list[Findin
             segment_has_content = True
     return segment_has_content and not segment_covered
 
+
+#: "5 or more", "18 years or older": a bound, not a list of alternatives ("one or more of the following" is one).
+_OR_BOUND = re.compile(
+    r"\bor (?:more|less|greater|higher|longer|above|below|older|younger|fewer|lower|over|under|equal|later|earlier)\b(?! of\b)"
+)
 
 #: Words that open a modifier of the phrase before them ("leg pain with a positive SLR test or FST").
 _MODIFIER_OPENERS = frozenset({"with", "who", "which", "that", "matched", "confirmed", "documented", "shown"})

@@ -248,6 +248,10 @@ def findings(text: str) -> list[Finding]:
             # "for 3 months", "18 years of age": a duration or age stated as a minimum.
             if unit and re.search(r"\b(?:for|lasting|duration of|of)\s*$", before):
                 op = "ge"
+            elif unit and re.search(
+                r"\b(?:unresolved|persist\w*|continu\w*|ongoing) (?:after|beyond|for|over)\s*$", before
+            ):
+                op = "ge"  # "Symptoms unresolved after 4 weeks"
             elif unit and re.search(r"\bof age|\bold\b", m.group(0)) and value <= 21:
                 # A bare "18 years of age" is the adult minimum; "65 years old" alone could be either bound.
                 op = "ge"
@@ -292,10 +296,10 @@ _TREATMENT_AFTER = re.compile(
 
 #: "pain unresponsive to conservative therapy for more than six weeks": the pain has lasted that long too.
 _UNRESPONSIVE = re.compile(
-    r"\b(?:unresponsive|refractory|resistant|not responding|not responded|not relieved|without relief|no relief|despite)\b"
+    r"\b(?:unresolved|unresponsive|refractory|resistant|not responding|not responded|not relieved|without relief|no relief|despite)\b"
 )
 _TREATMENT_WORDS = re.compile(
-    r"\b(?:treat\w*|therap\w*|physio\w*|medic\w*|conservative|care|management|rehabilitation|analgesi\w*|and|or|to|with)\b"
+    r"\b(?:treat\w*|therap\w*|physio\w*|medic\w*|conservative|care|management|rehabilitation|analgesi\w*|and|or|to|with|after|beyond)\b"
 )
 #: A subject other than the pain between "pain ... that" and "lasts".
 _NOT_PAIN_SUBJECT = re.compile(
@@ -309,6 +313,9 @@ def _pain_near(text: str, start: int, *, lower_bound: bool = False) -> bool:
     With ``lower_bound``, pain "unresponsive to therapy for more than six weeks" counts too: the therapy's
     length is then a minimum for the pain's (never a maximum)."""
     before = text[max(0, start - 60) : start]
+    if lower_bound and _UNRESPONSIVE.search(before):
+        # "low back pain unresponsive to medical treatment and physiotherapy over a period of at least ...".
+        before = text[max(0, start - 110) : start]
     cues = list(_PAIN_CUE.finditer(before))
     if not cues:
         return False

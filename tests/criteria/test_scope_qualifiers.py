@@ -224,6 +224,27 @@ CASES = [
         FAIL,
     ),
     ("advanced_mood_disorder_is_serious", EXC, "Advanced mood disorder", {"psychiatric_condition": True}, FAIL),
+    (
+        "or_more_is_a_bound_not_alternatives",
+        INC,
+        "Numeric rating scale (NRS) score of radiating pain 5 or more for recent 3 serial days.",
+        {"leg_pain_radiating": False, "pain_intensity": 6},
+        FAIL,
+    ),
+    (
+        "unresolved_after_weeks_is_minimum_duration",
+        INC,
+        "Symptoms unresolved after 4 weeks",
+        {"pain_duration_months": 0.5},
+        FAIL,
+    ),
+    (
+        "observational_studies_exception_is_harmless",
+        EXC,
+        "Participating in other clinical studies other than observational studies",
+        {"in_other_trial": True},
+        FAIL,
+    ),
     ("lumbar_surgical_history_excludes_operated", EXC, "surgical history in the lumbar region", SURGERY_8_MONTHS, FAIL),
 ]
 
@@ -277,3 +298,15 @@ def test_without_exception_line_short_pain_fails():
     rule = compile_criterion(Criterion(INC, SCIATICA_6_WEEKS, 0))
     profile = {"age": 40, "leg_pain_radiating": True, "pain_duration_months": 0.5}
     assert judge_rule(rule, profile, 0).outcome is FAIL
+
+
+ONE_OR_MORE = (
+    "Subject may have up to a Grade I Spondylolisthesis of the lumbar spine with clinical manifestations of one or "
+    "more of the following phenomena:\n   1. Radiculopathy\n   2. Sensory deficit\n   3. Motor weakness\n   4. Reflex changes"
+)
+
+
+def test_one_or_more_of_the_following_stays_a_list_of_alternatives():
+    assert is_real(ONE_OR_MORE)
+    rule = compile_criterion(Criterion(INC, ONE_OR_MORE, 0))
+    assert judge_rule(rule, {"leg_pain_radiating": False}, 0).outcome is not FAIL
