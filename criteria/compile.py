@@ -232,9 +232,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 elif window.value < spec.window_months * 0.9:
                     scope = _narrow(scope)
                 elif window.value > spec.window_months * 1.1:
-                    scope = BROADER if scope == SAME else "none"
+                    # A longer window asks more than the question ("smoking within 6 weeks" vs smoking now).
+                    scope = BROADER if scope in (SAME, BROADER) else "none"
             elif h.history:
-                scope = BROADER if scope == SAME else "none"
+                scope = BROADER if scope in (SAME, BROADER) else "none"
         if spec.narrowed_by and any(re.search(rf"\b{re.escape(w)}\b", text) for w in spec.narrowed_by):
             h.narrowed = True
         if h.narrowed:

@@ -189,7 +189,10 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
 
 def parse_drugs(raw: Any, known: dict[str, Concept], where: str = "drugs.json") -> tuple[TermSpec, ...]:
     """Medicine names become ``has`` terms on ``medications`` (``took_medication: false`` settles them)."""
-    top = check_fields(where, raw, {"classes", "window_months"}, {"_doc"})
+    top = check_fields(where, raw, {"classes", "window_months"}, {"_doc", "narrowed_by"})
+    narrowed_by = top.get("narrowed_by", [])
+    if not isinstance(narrowed_by, list) or not all(isinstance(w, str) and w.strip() for w in narrowed_by):
+        raise VocabularyError(f"{where}: 'narrowed_by' must be a list of non-empty strings.")
     classes = frozenset(k for k, _ in known["medications"].values)
     out: list[TermSpec] = []
     for name, entry in top["classes"].items():
@@ -216,6 +219,7 @@ def parse_drugs(raw: Any, known: dict[str, Concept], where: str = "drugs.json") 
                         exclusion_scope="none" if scope == "broader" else "",
                         aux_key="took_medication",
                         window_months=float(top["window_months"]),
+                        narrowed_by=tuple(w.lower() for w in narrowed_by),
                     )
                 )
     return tuple(out)

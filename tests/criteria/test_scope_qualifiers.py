@@ -245,6 +245,51 @@ CASES = [
         {"in_other_trial": True},
         FAIL,
     ),
+    (
+        "malignancy_in_treatment_area_unknown_for_cancer",
+        EXC,
+        "Has a malignancy in the treatment area.",
+        {"cancer": True},
+        UNKNOWN,
+    ),
+    ("drug_treated_diabetes_unknown_for_diabetes", EXC, "Known diabetes, drug treated", {"diabetes": True}, UNKNOWN),
+    (
+        "bleeding_diathesis_unknown_for_blood_thinners",
+        EXC,
+        "Known bleeding diathesis",
+        {"bleeding_risk": True},
+        UNKNOWN,
+    ),
+    (
+        "currently_on_opioids_unknown_for_three_month_answer",
+        EXC,
+        "Subjects who are currently on opioid medication(s).",
+        {"took_medication": True, "medications": ["opioid"]},
+        UNKNOWN,
+    ),
+    (
+        "smoking_within_weeks_excludes_smoker",
+        EXC,
+        "Recent smoking history or substance abuse (within six weeks).",
+        {"smoker": True},
+        FAIL,
+    ),
+    (
+        "injected_steroid_is_no_steroid_tablet",
+        INC,
+        "Files of patients underwent transforaminal epidural steroid or combination of steroid and ozone injection",
+        {"treatments_tried": ["physical_therapy"], "took_medication": False},
+        FAIL,
+    ),
+    (
+        "not_a_surgical_candidate_is_no_surgical_history",
+        EXC,
+        "Not a surgical candidate for any of these reasons: Overall health which makes spinal surgery too "
+        "life-threatening to be an appropriate alternative, dramatic improvement with conservative care, or "
+        "inability (for any reason) to undergo surgery within 6 months.",
+        {"treatments_tried": ["spine_surgery"], "spine_surgery_months_ago": 4},
+        UNKNOWN,
+    ),
     ("lumbar_surgical_history_excludes_operated", EXC, "surgical history in the lumbar region", SURGERY_8_MONTHS, FAIL),
 ]
 
