@@ -252,6 +252,13 @@ CASES = [
         {"cancer": True},
         UNKNOWN,
     ),
+    (
+        "short_life_expectancy_cancer_unknown_for_cancer",
+        EXC,
+        "Subjects with evidence of tumour and/or malignant disease with resultant life expectancy of less than two years.",
+        {"cancer": True},
+        UNKNOWN,
+    ),
     ("drug_treated_diabetes_unknown_for_diabetes", EXC, "Known diabetes, drug treated", {"diabetes": True}, UNKNOWN),
     (
         "bleeding_diathesis_unknown_for_blood_thinners",
