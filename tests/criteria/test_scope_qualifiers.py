@@ -259,6 +259,20 @@ CASES = [
         {"cancer": True},
         UNKNOWN,
     ),
+    (
+        "osteoporotic_fracture_unknown_for_osteoporosis",
+        EXC,
+        "History of an osteoporotic fracture of the spine, hip or wrist",
+        {"osteoporosis": True, "spine_fracture": False},
+        UNKNOWN,
+    ),
+    (
+        "osteoporotic_spine_fracture_excludes_spine_fracture",
+        EXC,
+        "History of an osteoporotic fracture of the spine, hip or wrist",
+        {"osteoporosis": False, "spine_fracture": True},
+        FAIL,
+    ),
     ("drug_treated_diabetes_unknown_for_diabetes", EXC, "Known diabetes, drug treated", {"diabetes": True}, UNKNOWN),
     (
         "bleeding_diathesis_unknown_for_blood_thinners",
