@@ -35,6 +35,7 @@ _NOUNS = {"age": "age", "duration": "pain lasting", "intensity": "a pain score o
 UNSETTLED = "it names this in a way the questionnaire cannot settle"
 #: Caveat of a criterion written for another group of participants (healthy controls).
 OTHER_GROUP = "other group"
+_DURATION_TOLERANCE_MONTHS = 0.25
 _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 
@@ -64,7 +65,10 @@ def _numeric_term(f: Finding, text: str) -> Term:
         else _NOUNS[f.kind]
     )
     label = f"{noun} {said}"
-    return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=f.tol)
+    # Durations are answered in whole months and registrants round weeks: an answer within about a week
+    # of the threshold ("3 months" against "more than 3 months", "1 month" against "4 weeks") settles nothing.
+    tol = max(f.tol, _DURATION_TOLERANCE_MONTHS) if f.kind == "duration" else f.tol
+    return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=tol)
 
 
 def _scope(spec: TermSpec, kind: Kind) -> str:

@@ -55,6 +55,9 @@ CASES = [
         UNKNOWN,
     ),
     ("converted_scale_a_step_below_fails", INC, LEG_VAS_MIN, {"pain_intensity": 4, "pain_areas": ["leg"]}, FAIL),
+    # Durations are answered in whole months: an answer at the threshold settles nothing.
+    ("duration_at_strict_threshold_is_unknown", INC, "Pain lasting \\>3 months", {"pain_duration_months": 3}, UNKNOWN),
+    ("duration_a_month_short_fails", INC, "Pain lasting \\>3 months", {"pain_duration_months": 2}, FAIL),
     # An upper bound on one body part's pain is not broken by a higher overall average.
     (
         "site_pain_upper_bound_not_failed_by_average",
