@@ -36,6 +36,7 @@ UNSETTLED = "it names this in a way the questionnaire cannot settle"
 #: Caveat of a criterion written for another group of participants (healthy controls).
 OTHER_GROUP = "other group"
 _DURATION_TOLERANCE_MONTHS = 0.25
+_AT_BOUNDARY = 0.01
 _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 
@@ -68,6 +69,9 @@ def _numeric_term(f: Finding, text: str) -> Term:
     # Durations are answered in whole months and registrants round weeks: an answer within about a week
     # of the threshold ("3 months" against "more than 3 months", "1 month" against "4 weeks") settles nothing.
     tol = max(f.tol, _DURATION_TOLERANCE_MONTHS) if f.kind == "duration" else f.tol
+    if f.kind == "intensity" and f.op in ("gt", "lt") and not tol:
+        # "VAS > 4" against an average of 4: the trial's score is taken on the day, the answer is an average.
+        tol = _AT_BOUNDARY
     return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=tol)
 
 

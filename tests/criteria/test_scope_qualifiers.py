@@ -58,6 +58,7 @@ CASES = [
     # Durations are answered in whole months: an answer at the threshold settles nothing.
     ("duration_at_strict_threshold_is_unknown", INC, "Pain lasting \\>3 months", {"pain_duration_months": 3}, UNKNOWN),
     ("duration_a_month_short_fails", INC, "Pain lasting \\>3 months", {"pain_duration_months": 2}, FAIL),
+    ("score_at_strict_boundary_is_unknown", INC, "VAS > 4.0", {"pain_intensity": 4}, UNKNOWN),
     # An upper bound on one body part's pain is not broken by a higher overall average.
     (
         "site_pain_upper_bound_not_failed_by_average",
