@@ -277,6 +277,15 @@ CASES = [
         {"osteoporosis": False, "spine_fracture": True},
         FAIL,
     ),
+    ("pacemaker_alone_unknown_for_any_implanted_device", EXC, "Has a pacemaker.", {"implanted_device": True}, UNKNOWN),
+    ("pacemaker_passes_no_implanted_device", EXC, "Has a pacemaker.", {"implanted_device": False}, PASS),
+    (
+        "any_electronic_device_excludes_implanted_device",
+        EXC,
+        "Cardiac pacemaker, or any metal implants or electronic devices anywhere in the body",
+        {"implanted_device": True},
+        FAIL,
+    ),
     ("drug_treated_diabetes_unknown_for_diabetes", EXC, "Known diabetes, drug treated", {"diabetes": True}, UNKNOWN),
     (
         "bleeding_diathesis_unknown_for_blood_thinners",
