@@ -286,6 +286,14 @@ CASES = [
         {"implanted_device": True},
         FAIL,
     ),
+    (
+        "skin_lesion_examples_are_no_fever",
+        EXC,
+        "Subject with physical irritation-induced skin lesions such as fever and compression (dermatosis, compression "
+        "urticaria, choline urticaria, fever urticaria, etc.)",
+        {"fever": True},
+        UNKNOWN,
+    ),
     ("drug_treated_diabetes_unknown_for_diabetes", EXC, "Known diabetes, drug treated", {"diabetes": True}, UNKNOWN),
     (
         "bleeding_diathesis_unknown_for_blood_thinners",
