@@ -276,6 +276,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 negated=h.negated,
                 label=label,
                 hi=spec.hi,
+                tol=_DURATION_TOLERANCE_MONTHS if spec.op == WITHIN and value is not None else 0.0,
                 said=phrases(spec.op, spec.key, value, spec.aux_key),
             )
         )

@@ -82,7 +82,11 @@ class Term:
             ago = profile.get(self.key)
             tried = profile.get(self.aux_key)
             if ago is not None:
-                return True if self.value is None else ago <= self.value
+                if self.value is None:
+                    return True
+                if self.tol and abs(ago - self.value) <= self.tol:
+                    return None  # "1 month ago" against "within 1 month" / "28 days": too close to call
+                return ago <= self.value
             if tried is None:
                 return None
             if self.aux_value in tried:

@@ -294,6 +294,28 @@ CASES = [
         {"fever": True},
         UNKNOWN,
     ),
+    (
+        "injection_at_window_edge_is_unknown",
+        EXC,
+        "Have a history of lumbosacral epidural steroid injections within 1 month prior to informed consent date.",
+        {"treatments_tried": ["spinal_injection"], "spinal_injection_months_ago": 1},
+        UNKNOWN,
+    ),
+    (
+        "injection_well_inside_window_excludes",
+        EXC,
+        "Have a history of lumbosacral epidural steroid injections within 1 month prior to informed consent date.",
+        {"treatments_tried": ["spinal_injection"], "spinal_injection_months_ago": 0.25},
+        FAIL,
+    ),
+    (
+        "anticoagulation_that_cannot_be_interrupted_is_narrower",
+        EXC,
+        "Required anticoagulation (with either antiplatelet agents or antithrombotics) that cannot be interrupted for "
+        "harvest and injection procedures",
+        {"bleeding_risk": True},
+        UNKNOWN,
+    ),
     ("drug_treated_diabetes_unknown_for_diabetes", EXC, "Known diabetes, drug treated", {"diabetes": True}, UNKNOWN),
     (
         "bleeding_diathesis_unknown_for_blood_thinners",
