@@ -316,6 +316,20 @@ CASES = [
         {"bleeding_risk": True},
         UNKNOWN,
     ),
+    (
+        "drug_or_device_studies_unknown_for_any_trial",
+        EXC,
+        "Participation in other studies on drugs or devices (within 30 days)",
+        {"in_other_trial": True},
+        UNKNOWN,
+    ),
+    (
+        "serious_spinal_pathology_examples_exclude_osteoporosis",
+        EXC,
+        "Known serious spinal pathology (e.g., vertebral fracture, tumor, osteoporosis)",
+        {"osteoporosis": True},
+        FAIL,
+    ),
     ("drug_treated_diabetes_unknown_for_diabetes", EXC, "Known diabetes, drug treated", {"diabetes": True}, UNKNOWN),
     (
         "bleeding_diathesis_unknown_for_blood_thinners",
