@@ -11,15 +11,17 @@ only turn a fail into unknown, never the other way.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from criteria.explain import phrases
-from criteria.lexicon import Match, find, normalise, tokenize
+from criteria.lexicon import Match, find, normalise, phrase_key, tokenize
 from criteria.model import Kind
 from criteria.numbers import Finding, findings
 from criteria.parse import Criterion
-from criteria.rules import BROADER, NARROWER, SAME, WITHIN, Rule, Term
+from criteria.rules import BROADER, NARROWER, SAME, UNSETTLED_SCOPE, WITHIN, Rule, Term
 from criteria.vocab import TermSpec, cues
 
 _WEAK_NEGATION_REACH = 3
@@ -33,6 +35,8 @@ _NOUNS = {"age": "age", "duration": "pain lasting", "intensity": "a pain score o
 UNSETTLED = "it names this in a way the questionnaire cannot settle"
 #: Caveat of a criterion written for another group of participants (healthy controls).
 OTHER_GROUP = "other group"
+_DURATION_TOLERANCE_MONTHS = 0.25
+_AT_BOUNDARY = 0.01
 _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 
@@ -55,8 +59,20 @@ def _g(v: float) -> str:
 def _numeric_term(f: Finding, text: str) -> Term:
     key = _NUMERIC_KEYS[f.kind]
     # The trial's own words for the threshold ("6 or more weeks", ">50 mm") read better than a conversion.
-    label = f"{_NOUNS[f.kind]} {text[f.start : f.end].strip()}"
-    return Term(op=f.op, key=key, value=round(f.value, 3), label=label)
+    said = text[f.start : f.end].strip()
+    noun = (
+        "pain that began"
+        if f.kind == "duration" and said.startswith(("within", "during", "in the"))
+        else _NOUNS[f.kind]
+    )
+    label = f"{noun} {said}"
+    # Durations are answered in whole months and registrants round weeks: an answer within about a week
+    # of the threshold ("3 months" against "more than 3 months", "1 month" against "4 weeks") settles nothing.
+    tol = max(f.tol, _DURATION_TOLERANCE_MONTHS) if f.kind == "duration" else f.tol
+    if f.kind == "intensity" and f.op in ("gt", "lt") and not tol:
+        # "VAS > 4" against an average of 4: the trial's score is taken on the day, the answer is an average.
+        tol = _AT_BOUNDARY
+    return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=tol)
 
 
 def _scope(spec: TermSpec, kind: Kind) -> str:
@@ -157,8 +173,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
                 if len(tail_words) > 8 or not any(w in tail for w in harmless):
                     h.narrowed = True
-    if any("permission" in r for _, r in roles_at):
-        # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see.
+    if any("permission" in r or "whole_narrowing" in r for _, r in roles_at):
+        # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see;
+        # "... at the affected level", "signal abnormality ... (e.g. spondyloarthritis)": it asks about a level
+        # or an imaging finding, which a "yes" to the condition does not settle.
         for h in hits:
             h.narrowed = True
     live = [h for h in hits if not h.suppressed]
@@ -201,6 +219,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
         fallback = windows[0][1] if windows and kind is Kind.EXCLUSION else None
         window = next((f for i, f in windows if same_clause(i, h.start)), fallback)
+        if h.history and spec.history_scope:
+            # "History of vertebral fracture" asks what the question asks; a bare "Spinal fracture" is current.
+            scope = spec.history_scope
         if spec.op == "within":
             if window is not None:
                 if window.op != "le":
@@ -219,9 +240,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 elif window.value < spec.window_months * 0.9:
                     scope = _narrow(scope)
                 elif window.value > spec.window_months * 1.1:
-                    scope = BROADER if scope == SAME else "none"
+                    # A longer window asks more than the question ("smoking within 6 weeks" vs smoking now).
+                    scope = BROADER if scope in (SAME, BROADER) else "none"
             elif h.history:
-                scope = BROADER if scope == SAME else "none"
+                scope = BROADER if scope in (SAME, BROADER) else "none"
         if spec.narrowed_by and any(re.search(rf"\b{re.escape(w)}\b", text) for w in spec.narrowed_by):
             h.narrowed = True
         if h.narrowed:
@@ -254,10 +276,17 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 negated=h.negated,
                 label=label,
                 hi=spec.hi,
+                tol=_DURATION_TOLERANCE_MONTHS if spec.op == WITHIN and value is not None else 0.0,
                 said=phrases(spec.op, spec.key, value, spec.aux_key),
             )
         )
     num_terms = [_numeric_term(f, text) for f in numeric]
+    if any(t.key == "pain_intensity" and t.op in ("le", "lt") for t in num_terms) and _pain_site().search(text):
+        # "Low back pain intensity less than 80/100mm": an average pain above it may come from the leg; people
+        # rate their pain by its worst part, so only a lower bound on one part's pain is settled by the average.
+        num_terms = [
+            replace(t, scope=BROADER) if t.key == "pain_intensity" and t.op in ("le", "lt") else t for t in num_terms
+        ]
     if num_terms:
         # "Obesity (BMI > 40)": the number states the condition exactly; the word would add a looser one.
         measured = {t.key for t in num_terms}
@@ -272,9 +301,6 @@ def compile_criterion(criterion: Criterion) -> Rule:
             if t.key in _PAIN_CONTEXT_KEYS and not t.negated
         ]
         context = [t for t in context if t.scope != "none"]
-        terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
-    elif num_terms and any(f.kind == "intensity" for f in numeric):
-        # "Leg pain VAS > 50 mm": the scale is the requirement; the pain words only say which pain.
         terms = [t for t in terms if t.key not in _PAIN_CONTEXT_KEYS]
     terms = list(dict.fromkeys(terms))
     num_terms = list(dict.fromkeys(num_terms))
@@ -293,8 +319,15 @@ def compile_criterion(criterion: Criterion) -> Rule:
         else:
             groups = [tuple(terms + num_terms)]
     else:
-        plain = text.replace("with or without", " ").replace("whether or not", " ")
-        disjunctive = " or " in plain or any("disjunction" in r and tokens[m.start].text != "or" for m, r in roles_at)
+        plain = _OR_BOUND.sub(" ", text.replace("with or without", " ").replace("whether or not", " "))
+        disjunctive = " or " in plain or any(
+            "disjunction" in r and tokens[m.start].text != "or" and not _is_fraction(tokens, m.start)
+            for m, r in roles_at
+        )
+        if disjunctive and _alternatives_only_in_modifier(tokens, live, roles_at):
+            # "Leg pain with a positive SLR test or femoral stretch test", "Radiating pain matched with ...
+            # shown by CT or MRI": the alternatives describe the evidence, the condition is still required.
+            disjunctive = False
         # Measurements ("chronic", "for 3 months") qualify the condition: always required, never alternatives.
         num_terms = num_terms + [t for t in terms if t.key in _MEASURED_KEYS]
         terms = [t for t in terms if t.key not in _MEASURED_KEYS]
@@ -319,15 +352,72 @@ def compile_criterion(criterion: Criterion) -> Rule:
         return Rule(criterion=criterion, keys=tuple(dict.fromkeys(unsettled)), caveat=UNSETTLED)
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
-    signature = (kind, tuple(groups), caveat)
-    sig = _SIGNATURES.get(signature)
-    if sig is None:
-        sig = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
-    return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=sig)
+    return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=_intern(kind, groups, caveat))
 
 
 #: Interned rule signatures (a memo of what has been compiled; the same text always gets the same number).
 _SIGNATURES: dict[tuple[Any, ...], int] = {}
+
+
+def _intern(kind: Kind, groups: list[tuple[Term, ...]] | tuple[tuple[Term, ...], ...], caveat: str) -> int:
+    signature = (kind, tuple(groups), caveat)
+    sig = _SIGNATURES.get(signature)
+    if sig is None:
+        sig = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
+    return sig
+
+
+def compile_criteria(criteria: Sequence[Criterion]) -> tuple[Rule, ...]:
+    """Compile a trial's criteria in order; a criterion that is an exception to the one before it
+    ("Shorter duration in cases where symptoms significantly impair normal functioning") reopens it."""
+    rules = [compile_criterion(c) for c in criteria]
+    for i in range(len(rules) - 1):
+        here, after = criteria[i], criteria[i + 1]
+        if here.kind is after.kind and rules[i].groups:
+            reopened = _reopen(rules[i], after)
+            if reopened is not None:
+                rules[i] = reopened
+    return tuple(rules)
+
+
+_DURATION_WORDS = re.compile(r"\b(?:duration|shorter|longer|sooner|earlier|weeks?|months?|years?)\b")
+
+
+def _reopen(rule: Rule, after: Criterion) -> Rule | None:
+    """``rule`` loosened by the exception ``after`` states, or None when ``after`` is no exception to it."""
+    head = tuple(t.text for t in tokenize(normalise(after.text))[:4])
+    starts = [k for k in _sibling_starts() if head[: len(k)] == k]
+    if not starts:
+        return None
+    kind = rule.criterion.kind
+    if kind is Kind.EXCLUSION and all(k in (("or",), ("and", "or")) for k in starts):
+        return None  # "or ..." after an exclusion adds another exclusion; it excuses nobody
+    only_duration = bool(_DURATION_WORDS.search(normalise(after.text)))
+
+    def loosen(t: Term) -> Term:
+        if only_duration and t.key != "pain_duration_months":
+            return t
+        if kind is Kind.INCLUSION:
+            # The exception may let in someone who misses the requirement: "no" no longer settles it.
+            return replace(t, scope=BROADER if t.scope == SAME else UNSETTLED_SCOPE)
+        return replace(t, scope=NARROWER if t.scope == SAME else UNSETTLED_SCOPE)
+
+    groups = tuple(tuple(loosen(t) for t in g) for g in rule.groups)
+    if groups == rule.groups:
+        return None
+    caveat = rule.caveat or "the next criterion gives an exception to it"
+    return replace(rule, groups=groups, caveat=caveat, sig=_intern(kind, groups, caveat))
+
+
+@cache
+def _pain_site() -> re.Pattern[str]:
+    words = sorted(cues().lists["pain_site"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@cache
+def _sibling_starts() -> tuple[tuple[str, ...], ...]:
+    return tuple(phrase_key(p) for p in cues().lists["sibling_exception"])
 
 
 _ALTERNATIVE_BREAKS = frozenset({",", ";", "or", "/", "(", ")", "eg", "ie", "including"})
@@ -363,6 +453,40 @@ def _unread_alternative(tokens: list, matches: list[Match], numbers: list[Findin
         elif t.text.isalpha() and len(t.text) >= 3 and t.text not in _FILLER:
             segment_has_content = True
     return segment_has_content and not segment_covered
+
+
+#: "5 or more", "18 years or older": a bound, not a list of alternatives ("one or more of the following" is one).
+_OR_BOUND = re.compile(
+    r"\bor (?:more|less|greater|higher|longer|above|below|older|younger|fewer|lower|over|under|equal|later|earlier)\b(?! of\b)"
+)
+
+#: Words that open a modifier of the phrase before them ("leg pain with a positive SLR test or FST").
+_MODIFIER_OPENERS = frozenset({"with", "who", "which", "that", "matched", "confirmed", "documented", "shown"})
+
+
+def _alternatives_only_in_modifier(
+    tokens: list, hits: list[_Hit], roles_at: list[tuple[Match, frozenset[str]]]
+) -> bool:
+    """Whether every concept comes before a modifier ("with ...") and every "or"/"e.g." after its start."""
+    if not hits:
+        return False
+    last_concept = max(h.end for h in hits)
+    opener = next((i for i in range(last_concept, len(tokens)) if tokens[i].text in _MODIFIER_OPENERS), None)
+    if opener is None or opener != last_concept:
+        return False
+    ors = [i for i, t in enumerate(tokens) if t.text == "or"]
+    ors += [m.start for m, r in roles_at if "disjunction" in r and not _is_fraction(tokens, m.start)]
+    return bool(ors) and all(i > opener for i in ors)
+
+
+def _is_fraction(tokens: list, i: int) -> bool:
+    """A "/" between two numbers ("1 / 3 of the canal", "40/100 mm") is no list of alternatives."""
+    return (
+        tokens[i].text == "/"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].text[:1].isdigit()
+        and tokens[i + 1].text[:1].isdigit()
+    )
 
 
 def _caveat(terms: list[Term]) -> str:

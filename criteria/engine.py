@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from criteria.compile import OTHER_GROUP, compile_criterion
+from criteria.compile import OTHER_GROUP, compile_criteria
 from criteria.eligibility import Eligibility
 from criteria.explain import answer, join, question, sentence
 from criteria.model import CriterionResult, Kind, Outcome, TrialResult, Verdict
@@ -54,7 +54,7 @@ class PreparedTrial:
 def prepare(eligibility: Eligibility) -> PreparedTrial:
     """Parse and compile a trial's criteria (the expensive part), once."""
     structured = structured_checks(eligibility)
-    rules = tuple(compile_criterion(c) for c in parse_criteria(eligibility.criteria_text))
+    rules = compile_criteria(parse_criteria(eligibility.criteria_text))
     absent: list[CriterionResult] = []
     dynamic: list[tuple[int, frozenset[str], Rule | Callable[[Mapping[str, Any], int], CriterionResult]]] = []
     for i, (_, check) in enumerate(structured):

@@ -72,7 +72,7 @@ _AGE_BEFORE = re.compile(
     r"(?:\bage[ds]?|\baged|\bage of|\bages of|\badults?|\bpatients|\bmen|\bwomen|\bsubjects|\bparticipants|\bindividuals)\s*(?:is|was|of|range|between|:|from)?\s*$"
 )
 _PAIN_CUE = re.compile(
-    r"\b(?:pain|symptom|symptoms|sciatica|lbp|clbp|radicul\w*|complaint|complaints|ache|episode|duration|lasting|persist\w*|backache|lumbago)\b"
+    r"\b(?:lasts|lasted|pain|symptom|symptoms|sciatica|lbp|clbp|radicul\w*|complaint|complaints|ache|episode|duration|lasting|persist\w*|backache|lumbago)\b"
 )
 _INTENSITY_CUE = re.compile(
     r"\b(?:vas|nrs|nprs|numeric(?:al)? (?:pain )?rating|visual analog(?:ue)?|pain (?:score|intensity|level|rating|severity)|"
@@ -82,7 +82,14 @@ _INTENSITY_BLOCK = re.compile(
     r"\b(?:odi|oswestry|disability|promis|rmdq|roland|morris|t ?score|ndi|womac|koos|hoos|bdi|phq|gad|mmse|moca|sf ?36|sf ?12|eq ?5d|bpi interference|interference|function|functional|depression|anxiety|catastrophi\w*|kinesiophobia|tsk|stratify|start back|hads|jo[ab]|mjoa|asa|ecog|karnofsky|kps|hba1c|gfr|creatinine|platelet|inr|mm ?hg|mm of hg|hg|blood pressure|pressure|degrees?|cobb|mm of|height|disc height|obliteration|canal)\b"
 )
 _BMI_BEFORE = re.compile(r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value)?\s*$")
+#: "(BMI) 18.5 over to ", "BMI between 18 and ": a second BMI bound after the first.
+_BMI_LIST = re.compile(
+    r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value|between|from)?\s*\d+(?:\.\d+)?\s*(?:kg ?/ ?m2?)?"
+    r"\s*(?:over|to|and|-|,)?\s*(?:to\s*)?$"
+)
 _PERCENT = re.compile(r"%|\bpercent")
+#: A 0-10 answer stands for a band one step wide on a 0-100 scale.
+_HALF_STEP = 0.5
 _HUNDRED = re.compile(r"\b(?:mm|/ ?100|0 ?- ?100|0 to 100|100 ?mm|out of 100|100 point|100-point)\b")
 
 
@@ -95,6 +102,9 @@ class Finding:
     value: float
     start: int
     end: int
+    #: Half a step of the profile's scale when the value was converted from another scale: an NRS 8 is
+    #: anywhere from 75 to 85 mm on a VAS, so an answer this close to the threshold settles nothing.
+    tol: float = 0.0
 
 
 def _num(text: str) -> float | None:
@@ -168,7 +178,8 @@ def findings(text: str) -> list[Finding]:
         n = _num(m.group(1)) if m.group(1) else 1.0
         if n is None:
             continue
-        out.append(Finding("window", "le", _months(n, m.group(2)), m.start(), m.end()))
+        kind = "duration" if _onset_before(text, m.start(), m.end()) else "window"
+        out.append(Finding(kind, "le", _months(n, m.group(2)), m.start(), m.end()))
         taken.append((m.start(), m.end()))
 
     for m in _POST_FIRST.finditer(text):
@@ -177,7 +188,9 @@ def findings(text: str) -> list[Finding]:
             continue
         unit = m.group(3)
         before = text[max(0, m.start() - 40) : m.start()]
-        kind = _classify(before, m.group(0), unit, _pain_near(text, m.start()), intensity_context, lo=value)
+        kind = _classify(
+            before, m.group(0), unit, _pain_near(text, m.start(), lower_bound=True), intensity_context, lo=value
+        )
         if kind == "duration":
             value = _months(value, unit)
         out.append(Finding(kind, _op(None, m.group("post")) or "ge", value, m.start(), m.end()))
@@ -191,7 +204,7 @@ def findings(text: str) -> list[Finding]:
         if lo is None or hi is None or lo >= hi:
             continue
         before = text[max(0, m.start() - 40) : m.start()]
-        after = text[m.end() : m.end() + 20]
+        after = text[m.end() : m.end() + 40]
         if lo == 0 and unit is None:
             continue  # "(0-100)", "0 to 10": the scale, not a threshold
         kind = _classify(before, m.group(0) + after, unit, _pain_near(text, m.start()), intensity_context, lo=hi)
@@ -199,10 +212,11 @@ def findings(text: str) -> list[Finding]:
             continue
         if kind == "duration" and unit:
             lo, hi = _months(lo, unit), _months(hi, unit)
-        elif kind == "intensity" and (hundred or hi > 10):
-            lo, hi = lo / 10, hi / 10
-        out.append(Finding(kind, "ge", lo, m.start(), m.end()))
-        out.append(Finding(kind, "le", hi, m.start(), m.end()))
+        tol = 0.0
+        if kind == "intensity" and (hundred or hi > 10):
+            lo, hi, tol = lo / 10, hi / 10, _HALF_STEP
+        out.append(Finding(kind, "ge", lo, m.start(), m.end(), tol))
+        out.append(Finding(kind, "le", hi, m.start(), m.end(), tol))
         taken.append((m.start(), m.end()))
 
     for m in _SINGLE.finditer(text):
@@ -218,7 +232,8 @@ def findings(text: str) -> list[Finding]:
         if unit and op is None and _WINDOW_BEFORE.search(before):
             out.append(Finding("window", "le", _months(value, unit), m.start(), m.end()))
             continue
-        if unit and _WINDOW_AFTER.match(after):
+        lasting = bool(re.search(r"\b(?:for|lasting)\s*$", before)) and _pain_near(text, m.start())
+        if unit and _WINDOW_AFTER.match(after) and not lasting:
             # "6 months prior to screening": a window when "within/<", else "more than N ago" (outside it).
             out.append(
                 Finding("window", "le" if op in (None, "le", "lt") else "ge", _months(value, unit), m.start(), m.end())
@@ -233,6 +248,10 @@ def findings(text: str) -> list[Finding]:
             # "for 3 months", "18 years of age": a duration or age stated as a minimum.
             if unit and re.search(r"\b(?:for|lasting|duration of|of)\s*$", before):
                 op = "ge"
+            elif unit and re.search(
+                r"\b(?:unresolved|persist\w*|continu\w*|ongoing) (?:after|beyond|for|over)\s*$", before
+            ):
+                op = "ge"  # "Symptoms unresolved after 4 weeks"
             elif unit and re.search(r"\bof age|\bold\b", m.group(0)) and value <= 21:
                 # A bare "18 years of age" is the adult minimum; "65 years old" alone could be either bound.
                 op = "ge"
@@ -241,16 +260,24 @@ def findings(text: str) -> list[Finding]:
             if op is None:
                 out.append(Finding("other", "", value, m.start(), m.end()))
                 continue
-        kind = _classify(before, after + m.group(0), unit, _pain_near(text, m.start()), intensity_context, lo=value)
+        pain = _pain_near(text, m.start(), lower_bound=op in ("ge", "gt"))
+        kind = _classify(before, after + m.group(0), unit, pain, intensity_context, lo=value)
+        if kind == "other" and unit and _since_onset(text, m.end()):
+            # "up to 3 months from beginning of symptoms", "more than 3 months of evolution": how long it has hurt.
+            kind = "duration"
+        if kind == "other" and not unit and _BMI_LIST.search(before):
+            # "Body mass index (BMI) 18.5 over to less than 30": the second bound of a BMI range.
+            kind = "bmi"
         if kind == "other" and out and out[-1].kind in ("duration", "age") and unit:
             # "less than 6 months or greater than 60 months": the second bound measures the same thing.
             if re.fullmatch(r"\s*(?:,|or|and|but|to)\s*", text[out[-1].end : m.start()]):
                 kind = out[-1].kind
+        tol = 0.0
         if kind == "duration" and unit:
             value = _months(value, unit)
         elif kind == "intensity" and (hundred or value > 10):
-            value = value / 10
-        out.append(Finding(kind, op, value, m.start(), m.end()))
+            value, tol = value / 10, _HALF_STEP
+        out.append(Finding(kind, op, value, m.start(), m.end(), tol))
     return out
 
 
@@ -267,13 +294,69 @@ _TREATMENT_AFTER = re.compile(
 )
 
 
-def _pain_near(text: str, start: int) -> bool:
-    """A pain word shortly before the number, with no other subject in between ("pain for at least 3 months")."""
+#: "pain unresponsive to conservative therapy for more than six weeks": the pain has lasted that long too.
+_UNRESPONSIVE = re.compile(
+    r"\b(?:unresolved|unresponsive|refractory|resistant|not responding|not responded|not relieved|without relief|no relief|despite)\b"
+)
+_TREATMENT_WORDS = re.compile(
+    r"\b(?:treat\w*|therap\w*|physio\w*|medic\w*|conservative|care|management|rehabilitation|analgesi\w*|and|or|to|with|after|beyond)\b"
+)
+#: A subject other than the pain between "pain ... that" and "lasts".
+_NOT_PAIN_SUBJECT = re.compile(
+    r"\b(?:treat\w*|therap\w*|program\w*|session\w*|course|medica\w*|inject\w*|stud\w*|trial\w*)\b"
+)
+
+
+def _pain_near(text: str, start: int, *, lower_bound: bool = False) -> bool:
+    """A pain word shortly before the number, with no other subject in between ("pain for at least 3 months").
+
+    With ``lower_bound``, pain "unresponsive to therapy for more than six weeks" counts too: the therapy's
+    length is then a minimum for the pain's (never a maximum)."""
     before = text[max(0, start - 60) : start]
+    if lower_bound and _UNRESPONSIVE.search(before):
+        # "low back pain unresponsive to medical treatment and physiotherapy over a period of at least ...".
+        before = text[max(0, start - 110) : start]
     cues = list(_PAIN_CUE.finditer(before))
     if not cues:
         return False
-    return not _NOT_PAIN.search(before[cues[-1].end() :])
+    between = before[cues[-1].end() :]
+    if cues[-1].group() in ("lasts", "lasted"):
+        # "Radicular pain that begins any time after surgery and lasts for at least 6 months".
+        wider = text[max(0, start - 100) : start]
+        pains = [c for c in _PAIN_CUE.finditer(wider) if c.group() not in ("lasts", "lasted")]
+        return bool(pains) and not _NOT_PAIN_SUBJECT.search(wider[pains[-1].end() :])
+    if lower_bound and _UNRESPONSIVE.search(between):
+        between = _TREATMENT_WORDS.sub(" ", _UNRESPONSIVE.sub(" ", between))
+    return not _NOT_PAIN.search(between)
+
+
+_ONSET = re.compile(r"\bonset\b")
+_AFTER_EVENT = re.compile(r"^\s*(?:of|after|following|from|post|since)\b")
+
+
+def _onset_before(text: str, start: int, end: int) -> bool:
+    """ "Onset time of radiating pain occurred within 12 weeks": a window on the pain's onset is its duration."""
+    before = text[max(0, start - 70) : start]
+    onset = list(_ONSET.finditer(before))
+    if not onset or _AFTER_EVENT.match(text[end : end + 12]):
+        return False
+    if not _PAIN_CUE.search(before):
+        return False
+    return not _NOT_PAIN.search(before[onset[-1].end() :].replace("duration", ""))
+
+
+_SINCE_ONSET = re.compile(
+    r"^\s*(?:from|since|after)\s+(?:the\s+)?(?:beginning|onset|start)\s+of\s+(?:the\s+)?(?:symptoms?|pain|sciatica)|"
+    r"^\s*of\s+(?:evolution|symptoms?)\b"
+)
+_SURGERY_WORDS = re.compile(r"\b(?:surg\w*|operat\w*|discectomy|arthrodesis|fusion|implant\w*|injection\w*)\b")
+
+
+def _since_onset(text: str, end: int) -> bool:
+    if not _SINCE_ONSET.match(text[end : end + 40]):
+        return False
+    # "Surgery ... with at least 3 months of evolution" counts from the operation, not the pain.
+    return not _SURGERY_WORDS.search(text[max(0, end - 120) : end])
 
 
 def _classify(before: str, around: str, unit: str | None, pain: bool, intensity: bool, *, lo: float) -> str:

@@ -22,6 +22,8 @@ from typing import Any
 from criteria.parse import Criterion
 
 SAME, NARROWER, BROADER = "same", "narrower", "broader"
+#: A term no answer settles (an exception in the next criterion reopened it); its keys stay the concepts.
+UNSETTLED_SCOPE = "none"
 
 # Operators of a term (kept as short strings: evaluate is a chain of comparisons, no dispatch tables).
 BOOL = "bool"  # profile[key] is value
@@ -46,6 +48,9 @@ class Term:
     #: Plain-language name of what the criterion asks about ("spine surgery in the past 12 months").
     label: str = ""
     hi: float = 0.0
+    #: Comparisons: an answer within ``tol`` of ``value`` is unknown (the threshold was converted from a
+    #: finer scale, so the answer's own band straddles it).
+    tol: float = 0.0
     #: Precomputed answer clauses for yes/no and list answers: (positive, negative, settled-by-aux).
     said: tuple[str, str, str] = ("", "", "")
 
@@ -77,7 +82,11 @@ class Term:
             ago = profile.get(self.key)
             tried = profile.get(self.aux_key)
             if ago is not None:
-                return True if self.value is None else ago <= self.value
+                if self.value is None:
+                    return True
+                if self.tol and abs(ago - self.value) <= self.tol:
+                    return None  # "1 month ago" against "within 1 month" / "28 days": too close to call
+                return ago <= self.value
             if tried is None:
                 return None
             if self.aux_value in tried:
@@ -86,6 +95,8 @@ class Term:
             return False
         v = profile.get(self.key)
         if v is None:
+            return None
+        if self.tol and abs(v - self.value) <= self.tol and op != BAND:
             return None
         if op == GE:
             return v >= self.value
@@ -105,7 +116,7 @@ class Term:
 
     def holds(self, profile: Mapping[str, Any]) -> bool | None:
         r = self.raw(profile)
-        if r is None:
+        if r is None or self.scope == UNSETTLED_SCOPE:
             return None
         if r:
             if self.scope == NARROWER:

@@ -118,6 +118,9 @@ class TermSpec:
     hi: float = 0.0
     window_months: float | None = None
     narrowed_by: tuple[str, ...] = ()
+    #: Scope when a history word ("history of", "previous") comes before the phrase: a bare "Spinal
+    #: fracture" is a current one, narrower than the question's "ever", but "history of" asks the same.
+    history_scope: str = ""
 
 
 def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") -> tuple[TermSpec, ...]:
@@ -139,11 +142,12 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 "hi",
                 "window_months",
                 "narrowed_by",
+                "history_scope",
             },
         )
         key = check_enum(f"{w} key", e["key"], frozenset(known))
         op = check_enum(f"{w} op", e["op"], OPS)
-        for field in ("scope", "inclusion_scope", "exclusion_scope"):
+        for field in ("scope", "inclusion_scope", "exclusion_scope", "history_scope"):
             if field in e:
                 check_enum(f"{w} {field}", e[field], SCOPES)
         concept = known[key]
@@ -177,6 +181,7 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 hi=float(e.get("hi", 0.0)),
                 window_months=e.get("window_months"),
                 narrowed_by=tuple(str(w).lower() for w in e.get("narrowed_by", ())),
+                history_scope=e.get("history_scope", ""),
             )
         )
     return tuple(out)
@@ -184,7 +189,10 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
 
 def parse_drugs(raw: Any, known: dict[str, Concept], where: str = "drugs.json") -> tuple[TermSpec, ...]:
     """Medicine names become ``has`` terms on ``medications`` (``took_medication: false`` settles them)."""
-    top = check_fields(where, raw, {"classes", "window_months"}, {"_doc"})
+    top = check_fields(where, raw, {"classes", "window_months"}, {"_doc", "narrowed_by"})
+    narrowed_by = top.get("narrowed_by", [])
+    if not isinstance(narrowed_by, list) or not all(isinstance(w, str) and w.strip() for w in narrowed_by):
+        raise VocabularyError(f"{where}: 'narrowed_by' must be a list of non-empty strings.")
     classes = frozenset(k for k, _ in known["medications"].values)
     out: list[TermSpec] = []
     for name, entry in top["classes"].items():
@@ -211,6 +219,7 @@ def parse_drugs(raw: Any, known: dict[str, Concept], where: str = "drugs.json") 
                         exclusion_scope="none" if scope == "broader" else "",
                         aux_key="took_medication",
                         window_months=float(top["window_months"]),
+                        narrowed_by=tuple(w.lower() for w in narrowed_by),
                     )
                 )
     return tuple(out)
@@ -230,6 +239,10 @@ CUE_LISTS = (
     "disjunction",
     "permission",
     "subgroup",
+    "whole_narrowing",
+    "mask",
+    "sibling_exception",
+    "pain_site",
 )
 
 
