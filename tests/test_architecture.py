@@ -51,3 +51,11 @@ def test_every_setting_is_documented_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [s.env for s in SETTINGS.values() if s.env not in readme]
     assert not missing
+
+
+def test_streamlit_config_sends_no_usage_statistics_and_tables_do_not_export():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["disableDataExport"] is True
