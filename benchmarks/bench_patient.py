@@ -120,7 +120,7 @@ def bench_answers() -> dict[str, float]:
 
 
 def bench_first_render(runs: int = 3) -> dict[str, float]:
-    page = str(ROOT / "pages" / "patient.py")
+    page = str(ROOT / "views" / "patient.py")
     code = RENDER_SNIPPET.format(page=page)
     seconds = []
     for _ in range(runs + 1):  # the first run warms the OS file cache and is not counted

@@ -7,12 +7,14 @@ Playwright. Without chromium the test skips with a message; with
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -184,3 +186,67 @@ def test_person_answers_opens_checklist_and_shares_answers(app_url):
         page.screenshot(path=str(ARTIFACTS / "shared.png"), full_page=True)
         browser.close()
     assert (data_dir / "candidates.sqlite").exists()
+
+
+def _seed_candidate_and_recruiter(database_url: str) -> str:
+    """A consented candidate for a real trial (screened by the real engine) and a recruiter account."""
+    from datetime import date
+
+    from screener import service
+    from screener.auth import add_recruiter
+    from screener.candidates import ContactDetails, open_store
+    from screener.hand_off import share_with_study_team
+    from screener.questions import load_question_bank
+    from screener.snapshot import load_embedded_snapshot
+
+    bank = load_question_bank()
+    prepared = service.prepare_snapshot(load_embedded_snapshot())
+    answers = {"condition": "Lower back pain", "diagnosed": True, "age": 52, "sex": "female"}
+    results = service.screen_patient(prepared, answers, bank=bank, today=date(2026, 11, 22))
+    nct_id = results.shown[0].trial.nct_id
+    store = open_store(database_url)
+    contact = ContactDetails(name="Łukasz Żółć", email="lz@example.org", phone=None, preferred_contact="email")
+    share_with_study_team(store, results=results, nct_ids=[nct_id], contact=contact, consented=True)
+    add_recruiter(store, "alice", "correct horse battery staple")
+    store.dispose()
+    return nct_id
+
+
+def test_recruiter_opens_a_deep_link_signs_in_and_exports_an_audited_list(app_url):
+    from playwright.sync_api import expect, sync_playwright
+
+    from screener.audit import read_audit
+    from screener.candidates import open_store
+
+    url, data_dir = app_url
+    database_url = f"sqlite:///{data_dir / 'candidates.sqlite'}"
+    nct_id = _seed_candidate_and_recruiter(database_url)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1600}, accept_downloads=True)
+        page.set_default_timeout(30_000)
+        expect.set_options(timeout=30_000)
+        # The very first request of a fresh server is a deep link: the app's own menu must show.
+        page.goto(f"{url}/recruiter")
+        expect(page.get_by_role("link", name="Find trials")).to_be_visible()
+        page.get_by_label("Name").fill("alice")
+        page.locator("input[type=password]").fill("correct horse battery staple")
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_text(f"Candidates for {nct_id}")).to_be_visible()
+        page.get_by_text("Identified (name and contact)").click()
+        page.get_by_role("button", name="Prepare export").click()
+        download = page.get_by_role("button", name="Download candidates")
+        expect(download).to_be_visible()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "recruiter.png"), full_page=True)
+        with page.expect_download() as info:
+            download.click()
+        exported = Path(info.value.path()).read_bytes()
+        browser.close()
+    with zipfile.ZipFile(io.BytesIO(exported)) as xlsx:
+        sheet = xlsx.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "Łukasz Żółć" in sheet
+    store = open_store(database_url)
+    actions = [entry.action for entry in read_audit(store)]
+    store.dispose()
+    assert "export" in actions and "login" in actions

@@ -13,7 +13,7 @@ from screener import ui
 from screener.schema import candidate
 from screener.store import open_store
 
-PAGE = Path(__file__).resolve().parents[2] / "pages" / "patient.py"
+PAGE = Path(__file__).resolve().parents[2] / "views" / "patient.py"
 BOSTON = {"label": "Boston, MA", "lat": 42.35843, "lon": -71.05977, "country": "United States"}
 
 

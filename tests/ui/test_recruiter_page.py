@@ -17,7 +17,7 @@ from screener.store import open_store
 from tests.screener.recruiting_data import PROFILE, contact, submission
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "recruiter.py")
+PAGE = str(ROOT / "views" / "recruiter.py")
 PASSWORD = "correct horse battery"
 
 
