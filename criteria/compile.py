@@ -39,6 +39,7 @@ _DURATION_TOLERANCE_MONTHS = 0.25
 _AT_BOUNDARY = 0.01
 _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
+_CLINICAL = ["clinically", "significant"]
 
 
 @dataclass(slots=True)
@@ -50,6 +51,7 @@ class _Hit:
     suppressed: bool = False
     narrowed: bool = False
     history: bool = False
+    cause: bool = False
 
 
 def _g(v: float) -> str:
@@ -179,6 +181,27 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # or an imaging finding, which a "yes" to the condition does not settle.
         for h in hits:
             h.narrowed = True
+    for m, r in roles_at:
+        if "judgement_gate" in r:
+            # "Conditions that could preclude fusion in the Investigator's opinion (e.g. cancer, smoking)": someone
+            # else decides whether the person's condition counts, so a "yes" in that sentence settles nothing.
+            for h in hits:
+                if same_clause(m.start, h.start):
+                    h.narrowed = True
+    judged_at = [m.start for m, r in roles_at if "judgement_gate" in r or words[m.start : m.end] == _CLINICAL]
+    for m, r in roles_at:
+        if "example" in r and any(q < m.start for q in judged_at):
+            # "Clinically significant pain syndromes (for example, fibromyalgia)": a clinician decides whether the
+            # person's condition is significant. Plain "serious"/"severe" categories keep their examples.
+            for h in hits:
+                if h.start >= m.end:
+                    h.narrowed = True
+        if "cause" in r:
+            # "DDD related to a benign or malignant tumor": a cause of the trial's condition, not a diagnosis the
+            # person is asked about (pain words stay: "disability due to back pain" is still about the pain).
+            for h in hits:
+                if h.start >= m.end and h.start - m.end <= 8 and same_clause(m.end, h.start):
+                    h.cause = h.spec.key not in _PAIN_CONTEXT_KEYS
     live = [h for h in hits if not h.suppressed]
     # The same concept read both ways ("Non-English speaking ... the English-language surveys"): trust the first.
     first: dict[tuple[str, Any], bool] = {}
@@ -248,6 +271,8 @@ def compile_criterion(criterion: Criterion) -> Rule:
             h.narrowed = True
         if h.narrowed:
             scope = _narrow(scope)
+        if h.cause:
+            scope = "none"
         if h.negated and kind is Kind.EXCLUSION and spec.key not in c.negatable_in_exclusion:
             # A denied concept under the exclusion heading ("not able to tolerate exercise") would rule people
             # out for lacking it; that reading is too often wrong, so only a "yes" answer settles it (as a pass).

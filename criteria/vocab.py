@@ -243,6 +243,9 @@ CUE_LISTS = (
     "mask",
     "sibling_exception",
     "pain_site",
+    "judgement_gate",
+    "example",
+    "cause",
 )
 
 

@@ -1,0 +1,89 @@
+"""Concepts a criterion names but does not ask about: judged by the investigator, examples of a qualified
+category, or the cause of the trial's condition. A "yes" to them must never fail the criterion.
+
+Every line is quoted from a real record; one behaviour per case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from criteria import Kind, Outcome
+from criteria.compile import compile_criterion
+from criteria.engine import judge_rule
+from criteria.parse import Criterion
+from tests.criteria.conftest import is_real
+
+INC, EXC = Kind.INCLUSION, Kind.EXCLUSION
+PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
+
+FUSION = (
+    "Conditions that could preclude the possibility of fusion in the Investigator's opinion (e.g. cancer, kidney "
+    "dialysis, smoking, uncontrolled diabetes, osteopenia)"
+)
+TUMOR_DDD = "Has degenerative disc disease (DDD) related to a benign or malignant tumor."
+ANTICOAGULANT = (
+    "Anticoagulant treatment that cannot be safely interrupted based on opinion of the investigator if medically needed"
+)
+PAIN_PROBLEMS = (
+    "Other significant pain problems (including cancer pain, fibromyalgia, and trigeminal neuralgia) that might "
+    "confound the study assessments in the investigator opinion."
+)
+INSTRUMENTED = (
+    "Any other medical or surgical condition likely to compromise the success of instrumented surgery, such as the "
+    "presence of a malignant tumor or serious congenital abnormalities, raised erythrocyte sedimentation rate not "
+    "explained by other diseases, high white blood cell count or a tendency to low white blood cell count"
+)
+CV_OPINION = "The subject, in the investigator's opinion, is likely to have unrecognized cardiovascular disease."
+PSYCH_RISK = (
+    "Subjects who, in the investigators opinion, have a history or have evidence of a medical or psychiatric "
+    "condition that would expose them to an increased risk of a significant adverse event or would interfere with "
+    "the assessments of efficacy and tolerability during this trial"
+)
+PAIN_SYNDROMES = (
+    "The participant has confounding and clinically significant pain syndromes (for example, fibromyalgia, complex "
+    "regional pain syndrome)."
+)
+OSTEO_DEXA = (
+    "Osteopenia or osteoporosis. To confirm eligibility, at the Clinical Investigator's discretion, the following "
+    "subjects may have a DEXA scan performed:"
+)
+FLUOROSCOPY = "Possible pregnancy or other reason that precludes the use of fluoroscopy."
+RA_IMMUNO = "Known rheumatoid arthritis, ankylosing spondylitis or who are immunocompromised."
+
+# (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
+CASES = [
+    ("example_of_judged_condition_does_not_fail_smoker", EXC, FUSION, {"smoker": True}, UNKNOWN),
+    ("example_of_judged_condition_does_not_fail_cancer", EXC, FUSION, {"cancer": True}, UNKNOWN),
+    (
+        "judged_condition_still_passes_all_no",
+        EXC,
+        FUSION,
+        {"smoker": False, "cancer": False, "diabetes": False, "osteoporosis": False},
+        PASS,
+    ),
+    ("cause_of_condition_is_not_a_diagnosis", EXC, TUMOR_DDD, {"cancer": True}, UNKNOWN),
+    ("cause_of_condition_no_does_not_fail", EXC, TUMOR_DDD, {"cancer": False}, UNKNOWN),
+    ("investigator_opinion_on_blood_thinners_is_unknown", EXC, ANTICOAGULANT, {"bleeding_risk": True}, UNKNOWN),
+    ("might_confound_examples_are_unknown", EXC, PAIN_PROBLEMS, {"fibromyalgia": True}, UNKNOWN),
+    ("likely_to_compromise_examples_are_unknown", EXC, INSTRUMENTED, {"cancer": True}, UNKNOWN),
+    ("investigator_suspicion_of_heart_disease_is_unknown", EXC, CV_OPINION, {"heart_disease": True}, UNKNOWN),
+    ("condition_that_would_interfere_is_unknown", EXC, PSYCH_RISK, {"psychiatric_condition": True}, UNKNOWN),
+    ("examples_of_clinically_significant_category_are_unknown", EXC, PAIN_SYNDROMES, {"fibromyalgia": True}, UNKNOWN),
+    # Controls: the gate reaches only its own sentence, and ordinary words that contain a gate word do not gate.
+    ("discretion_in_next_sentence_keeps_osteoporosis_exclusion", EXC, OSTEO_DEXA, {"osteoporosis": True}, FAIL),
+    ("precludes_after_pregnancy_keeps_pregnancy_exclusion", EXC, FLUOROSCOPY, {"pregnant": True}, FAIL),
+    ("immunocompromised_is_no_compromise_gate", EXC, RA_IMMUNO, {"inflammatory_arthritis": True}, FAIL),
+]
+
+
+def test_every_case_quotes_a_real_record():
+    assert [c[2] for c in CASES if not is_real(c[2])] == []
+
+
+@pytest.mark.parametrize(("behaviour", "kind", "text", "profile", "outcome"), CASES, ids=[c[0] for c in CASES])
+def test_criterion_outcome(behaviour, kind, text, profile, outcome):
+    rule = compile_criterion(Criterion(kind, text, 0))
+    result = judge_rule(rule, profile, 0) if rule.groups else None
+    got = result.outcome if result else UNKNOWN
+    assert got is outcome, result.reason if result else "no checks compiled"
