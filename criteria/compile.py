@@ -40,6 +40,9 @@ _AT_BOUNDARY = 0.01
 _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 _CLINICAL = ["clinically", "significant"]
+_AGE_WORDS = {"ge": "{} or older", "gt": "over {}", "le": "{} or younger", "lt": "under {}"}
+_CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
+_LOWER, _UPPER = frozenset({"ge", "gt"}), frozenset({"le", "lt"})
 
 
 @dataclass(slots=True)
@@ -68,6 +71,9 @@ def _numeric_term(f: Finding, text: str) -> Term:
         else _NOUNS[f.kind]
     )
     label = f"{noun} {said}"
+    if f.kind == "age":
+        # The trial's own words garble too easily ("nineteen (19) years or older", "10 and 16 years").
+        label = "age " + _AGE_WORDS[f.op].format(_g(f.value))
     # Durations are answered in whole months and registrants round weeks: an answer within about a week
     # of the threshold ("3 months" against "more than 3 months", "1 month" against "4 weeks") settles nothing.
     tol = max(f.tol, _DURATION_TOLERANCE_MONTHS) if f.kind == "duration" else f.tol
@@ -75,6 +81,21 @@ def _numeric_term(f: Finding, text: str) -> Term:
         # "VAS > 4" against an average of 4: the trial's score is taken on the day, the answer is an average.
         tol = _AT_BOUNDARY
     return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=tol)
+
+
+def _least_restrictive(numeric: list[Finding]) -> list[Finding]:
+    """One lower and one upper bound per measure: the loosest wins.
+
+    "Nineteen (19) years or older (for Puerto Rico residents, you must be 21 years or older)": the stricter
+    bound is for a group we cannot see, so only the looser one may fail an inclusion.
+    """
+    kept: dict[tuple[str, bool], Finding] = {}
+    for f in numeric:
+        slot = (f.kind, f.op in _LOWER)
+        old = kept.get(slot)
+        if old is None or (f.value < old.value if f.op in _LOWER else f.value > old.value):
+            kept[slot] = f
+    return [f for f in numeric if kept.get((f.kind, f.op in _LOWER)) is f]
 
 
 def _scope(spec: TermSpec, kind: Kind) -> str:
@@ -231,6 +252,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
 
     terms: list[Term] = []
     unsettled: list[str] = []
+    tried = any("tried" in r for _, r in roles_at)
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
@@ -242,6 +264,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
         fallback = windows[0][1] if windows and kind is Kind.EXCLUSION else None
         window = next((f for i, f in windows if same_clause(i, h.start)), fallback)
+        if kind is Kind.INCLUSION and spec.key == "treatments_tried" and not (h.history or tried):
+            # "Internet access ... to access the digital exercise program": a treatment named without past or
+            # failure wording is the study's own or a plan, not one the person must already have tried.
+            scope = "none"
         if h.history and spec.history_scope:
             # "History of vertebral fracture" asks what the question asks; a bare "Spinal fracture" is current.
             scope = spec.history_scope
@@ -305,6 +331,14 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 said=phrases(spec.op, spec.key, value, spec.aux_key),
             )
         )
+    # "For subjects age between 2 and 5: willing to ...": the age names a subgroup, it is not required.
+    numeric = [f for f in numeric if not (f.kind == "age" and _CONDITIONAL_AGE.search(text, 0, f.start))]
+    if kind is Kind.EXCLUSION and any(f.kind == "other" for f in numbers):
+        # "Subject is 6 years or older and weighs less than 19 kg": a number we did not read may be a second
+        # condition joined to the age, so the age alone cannot exclude.
+        numeric = [f for f in numeric if f.kind != "age"]
+    if kind is Kind.INCLUSION:
+        numeric = _least_restrictive(numeric)
     num_terms = [_numeric_term(f, text) for f in numeric]
     if any(t.key == "pain_intensity" and t.op in ("le", "lt") for t in num_terms) and _pain_site().search(text):
         # "Low back pain intensity less than 80/100mm": an average pain above it may come from the leg; people

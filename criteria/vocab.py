@@ -246,6 +246,7 @@ CUE_LISTS = (
     "judgement_gate",
     "example",
     "cause",
+    "tried",
 )
 
 

@@ -1,0 +1,69 @@
+"""Ages that belong to a subgroup, treatments that are the study's own, and the plain words of age reasons.
+
+Every line is quoted from a real record; one behaviour per case. A wrong "fail" hides a trial, so each case
+either shows a reading that must stay unknown (or pass) or a control that must still fail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from criteria import Kind, Outcome
+from criteria.compile import compile_criterion
+from criteria.engine import judge_rule
+from criteria.parse import Criterion
+from tests.criteria.conftest import is_real
+
+INC, EXC = Kind.INCLUSION, Kind.EXCLUSION
+PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
+
+PUERTO_RICO = (
+    "The Registry is only intended at this time for residents of the United States and United States territories "
+    "and Canada who are nineteen (19) years or older (for Puerto Rico residents, you must be 21 years or older to "
+    "participate)."
+)
+WEIGHT = "Subject is 6 years or older and weighs less than 19 kg (subjects unable to complete 4 hours of YSI testing)."
+TODDLERS = (
+    "For subjects age between 2 and 5: willing to allow medical personnel to perform up to 16 capillary finger "
+    "sticks to allow for capillary blood samples to be obtained per the study protocol."
+)
+ASSENT = (
+    "Willing and able to provide informed consent; if under 18 years of age, willing and able to provide assent, "
+    "and has a legal guardian willing and able to provide consent"
+)
+DIGITAL = "Internet access on a mobile smart phone to access the digital exercise program"
+THERAPIST = "Modified Hoehn and Yahr stages 1-3 per physical exam by a licensed physical therapist"
+FAILED_CARE = (
+    "Failure of epidural steroid injection, facet injection, medial branch block, radiofrequency ablation or "
+    "physical therapy"
+)
+
+# (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
+CASES = [
+    ("stricter_age_for_a_subgroup_does_not_fail", INC, PUERTO_RICO, {"age": 20}, PASS),
+    ("looser_age_still_fails_younger", INC, PUERTO_RICO, {"age": 17}, FAIL),
+    ("age_joined_to_an_unread_number_does_not_exclude", EXC, WEIGHT, {"age": 40}, UNKNOWN),
+    ("age_after_for_names_a_subgroup", INC, TODDLERS, {"age": 40}, UNKNOWN),
+    ("age_after_if_names_a_subgroup", INC, ASSENT, {"age": 17}, UNKNOWN),
+    ("study_treatment_in_inclusion_is_not_required_as_tried", INC, DIGITAL, {"treatments_tried": []}, UNKNOWN),
+    ("therapist_doing_an_exam_is_not_a_tried_treatment", INC, THERAPIST, {"treatments_tried": []}, UNKNOWN),
+    ("failed_treatments_still_required", INC, FAILED_CARE, {"treatments_tried": []}, FAIL),
+]
+
+
+def test_every_case_quotes_a_real_record():
+    assert [c[2] for c in CASES if not is_real(c[2])] == []
+
+
+@pytest.mark.parametrize(("behaviour", "kind", "text", "profile", "outcome"), CASES, ids=[c[0] for c in CASES])
+def test_criterion_outcome(behaviour, kind, text, profile, outcome):
+    rule = compile_criterion(Criterion(kind, text, 0))
+    result = judge_rule(rule, profile, 0) if rule.groups else None
+    got = result.outcome if result else UNKNOWN
+    assert got is outcome, result.reason if result else "no checks compiled"
+
+
+def test_age_reason_uses_plain_words_not_the_garbled_quote():
+    rule = compile_criterion(Criterion(INC, PUERTO_RICO, 0))
+    reason = judge_rule(rule, {"age": 17}, 0).reason
+    assert reason == "You said you are 17 years old; this trial requires age 19 or older."
