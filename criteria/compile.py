@@ -42,6 +42,9 @@ _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 _CLINICAL = ["clinically", "significant"]
 _AGE_WORDS = {"ge": "{} or older", "gt": "over {}", "le": "{} or younger", "lt": "under {}"}
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
+_PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
+_ADULT_AGE = 21
+_COUNTED_LIST = re.compile(r"\b(?:two|three|four|2|3|4) or more\b|\bat least (?:two|three|four|2|3|4)\b")
 _LOWER, _UPPER = frozenset({"ge", "gt"}), frozenset({"le", "lt"})
 
 
@@ -81,6 +84,16 @@ def _numeric_term(f: Finding, text: str) -> Term:
         # "VAS > 4" against an average of 4: the trial's score is taken on the day, the answer is an average.
         tol = _AT_BOUNDARY
     return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=tol)
+
+
+def _lead_in(text: str, start: int) -> str:
+    """The words just before a number, within its clause or parenthesis ("cough" in "TB (cough >2 weeks")."""
+    lead = re.split(r"[,;]", text[max(0, start - 40) : start])[-1]
+    if "(" in lead:
+        inner = lead.rsplit("(", 1)[1]
+        if re.search(r"[a-z]", inner):
+            return inner
+    return lead
 
 
 def _least_restrictive(numeric: list[Finding]) -> list[Finding]:
@@ -223,6 +236,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
             for h in hits:
                 if h.start >= m.end and h.start - m.end <= 8 and same_clause(m.end, h.start):
                     h.cause = h.spec.key not in _PAIN_CONTEXT_KEYS
+    if _COUNTED_LIST.search(text):
+        # "Three or more of the following CAD risk factors:": one "yes" does not make three.
+        for h in hits:
+            h.narrowed = True
     live = [h for h in hits if not h.suppressed]
     # The same concept read both ways ("Non-English speaking ... the English-language surveys"): trust the first.
     first: dict[tuple[str, Any], bool] = {}
@@ -337,6 +354,16 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # "Subject is 6 years or older and weighs less than 19 kg": a number we did not read may be a second
         # condition joined to the age, so the age alone cannot exclude.
         numeric = [f for f in numeric if f.kind != "age"]
+    if kind is Kind.EXCLUSION:
+        # "Pulmonary symptoms suggestive of TB (cough >2 weeks in duration ...)": a duration under exclusions
+        # must be of pain or symptoms named just before it; "Subject is 18 years of age or older" under the
+        # exclusion heading is a misfiled inclusion (it would exclude every adult).
+        numeric = [
+            f
+            for f in numeric
+            if not (f.kind == "duration" and not _PAIN_WORD.search(_lead_in(text, f.start)))
+            and not (f.kind == "age" and f.op in _LOWER and f.value <= _ADULT_AGE)
+        ]
     if kind is Kind.INCLUSION:
         numeric = _least_restrictive(numeric)
     num_terms = [_numeric_term(f, text) for f in numeric]

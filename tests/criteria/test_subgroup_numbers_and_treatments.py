@@ -37,6 +37,18 @@ FAILED_CARE = (
     "Failure of epidural steroid injection, facet injection, medial branch block, radiofrequency ablation or "
     "physical therapy"
 )
+TB = (
+    "Pulmonary symptoms suggestive of TB (cough >2 weeks in duration and/or intermittent fever >1 week in duration "
+    "and/or hemoptysis)."
+)
+ADULT = "Subject is 18 years of age or older."
+CAD = "Three or more of the following CAD risk factors:\n    1. Current tobacco use"
+HEPARIN = (
+    "History or presence of allergy or intolerance to the study drugs or their components or drugs of their class. "
+    "In addition, if heparin is used during pharmacokinetic (PK) sampling, participants with a history of "
+    "sensitivity to heparin or heparin-induced thrombocytopenia must not be enrolled."
+)
+RADICULAR_SHORT = "Radicular symptoms < 3 months duration"
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -47,6 +59,17 @@ CASES = [
     ("age_after_if_names_a_subgroup", INC, ASSENT, {"age": 17}, UNKNOWN),
     ("study_treatment_in_inclusion_is_not_required_as_tried", INC, DIGITAL, {"treatments_tried": []}, UNKNOWN),
     ("therapist_doing_an_exam_is_not_a_tried_treatment", INC, THERAPIST, {"treatments_tried": []}, UNKNOWN),
+    ("duration_of_another_symptom_does_not_exclude", EXC, TB, {"pain_duration_months": 24}, UNKNOWN),
+    ("adult_age_under_exclusions_is_a_misfiled_inclusion", EXC, ADULT, {"age": 45}, UNKNOWN),
+    ("one_of_three_required_risk_factors_does_not_exclude", EXC, CAD, {"smoker": True}, UNKNOWN),
+    ("sensitivity_to_heparin_is_not_taking_blood_thinners", EXC, HEPARIN, {"bleeding_risk": True}, UNKNOWN),
+    (
+        "duration_of_named_symptoms_still_excludes",
+        EXC,
+        RADICULAR_SHORT,
+        {"pain_duration_months": 1, "leg_pain_radiating": True},
+        FAIL,
+    ),
     ("failed_treatments_still_required", INC, FAILED_CARE, {"treatments_tried": []}, FAIL),
 ]
 
