@@ -50,6 +50,13 @@ OSTEO_DEXA = (
 )
 FLUOROSCOPY = "Possible pregnancy or other reason that precludes the use of fluoroscopy."
 RA_IMMUNO = "Known rheumatoid arthritis, ankylosing spondylitis or who are immunocompromised."
+BLEEDING_RISK = (
+    "Other conditions (e.g. autoimmune disease) or laboratory abnormality that may increase risk of bleeding or "
+    "thrombosis as evaluated by the investigator."
+)
+SPA_AGENTS = "Prior treatment with any experimental biological agents for treatment of Axial SpondyloArthritis (SpA)"
+UNWILLING_NURSING = "Women who are breastfeeding and are unwilling to stop breastfeeding"
+PREGNANT_OR_LACTATING = "Pregnant or lactating women"
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -70,6 +77,12 @@ CASES = [
     ("investigator_suspicion_of_heart_disease_is_unknown", EXC, CV_OPINION, {"heart_disease": True}, UNKNOWN),
     ("condition_that_would_interfere_is_unknown", EXC, PSYCH_RISK, {"psychiatric_condition": True}, UNKNOWN),
     ("examples_of_clinically_significant_category_are_unknown", EXC, PAIN_SYNDROMES, {"fibromyalgia": True}, UNKNOWN),
+    ("condition_that_may_increase_risk_is_unknown", EXC, BLEEDING_RISK, {"inflammatory_arthritis": True}, UNKNOWN),
+    ("target_of_a_past_treatment_is_not_a_diagnosis", EXC, SPA_AGENTS, {"inflammatory_arthritis": True}, UNKNOWN),
+    # The question is "pregnant, breastfeeding or planning a pregnancy": a "yes" need not be breastfeeding.
+    ("breastfeeding_alone_is_narrower_than_the_question", EXC, UNWILLING_NURSING, {"pregnant": True}, UNKNOWN),
+    ("not_breastfeeding_answer_passes_breastfeeding", EXC, UNWILLING_NURSING, {"pregnant": False}, PASS),
+    ("pregnancy_named_still_excludes", EXC, PREGNANT_OR_LACTATING, {"pregnant": True}, FAIL),
     # Controls: the gate reaches only its own sentence, and ordinary words that contain a gate word do not gate.
     ("discretion_in_next_sentence_keeps_osteoporosis_exclusion", EXC, OSTEO_DEXA, {"osteoporosis": True}, FAIL),
     ("precludes_after_pregnancy_keeps_pregnancy_exclusion", EXC, FLUOROSCOPY, {"pregnant": True}, FAIL),
