@@ -49,6 +49,16 @@ HEPARIN = (
     "sensitivity to heparin or heparin-induced thrombocytopenia must not be enrolled."
 )
 RADICULAR_SHORT = "Radicular symptoms < 3 months duration"
+FAMILY = "Families where at least one first-degree family member has type 1 diabetes"
+NOT_PARTICIPATED = (
+    "Has not participated in user testing of PEAR-008 or any investigational drug trials within the past 30 days "
+    "of enrollment"
+)
+OAB = "Symptoms of overactive bladder with urgency urinary incontinence, with or without nocturia/nocturnal enuresis"
+COMPLY = (
+    "willingness and ability to comply with all scheduled visits, laboratory tests, lifestyle considerations and "
+    "other study procedures"
+)
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -70,6 +80,17 @@ CASES = [
         {"pain_duration_months": 1, "leg_pain_radiating": True},
         FAIL,
     ),
+    ("family_members_condition_is_not_required_of_the_person", INC, FAMILY, {"diabetes": False}, UNKNOWN),
+    ("has_not_participated_denies_the_trial", INC, NOT_PARTICIPATED, {"in_other_trial": False}, PASS),
+    # The question asks about *new* bladder or bowel problems (a red flag); "no" does not rule out incontinence.
+    (
+        "no_new_bladder_problems_does_not_fail_required_incontinence",
+        INC,
+        OAB,
+        {"bladder_or_bowel_problems": False},
+        UNKNOWN,
+    ),
+    ("other_study_procedures_is_not_another_trial", INC, COMPLY, {"in_other_trial": False}, UNKNOWN),
     ("failed_treatments_still_required", INC, FAILED_CARE, {"treatments_tried": []}, FAIL),
 ]
 
