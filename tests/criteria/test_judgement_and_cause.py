@@ -57,6 +57,15 @@ BLEEDING_RISK = (
 SPA_AGENTS = "Prior treatment with any experimental biological agents for treatment of Axial SpondyloArthritis (SpA)"
 UNWILLING_NURSING = "Women who are breastfeeding and are unwilling to stop breastfeeding"
 PREGNANT_OR_LACTATING = "Pregnant or lactating women"
+RELATIVE = "Axis I psychotic disorder in first degree relative"
+UNSUITABLE = (
+    "A history or presence of any medical and psychiatric condition that might render patient unsuitable for "
+    "participation."
+)
+ENOUGH = (
+    "Cognitively impaired: dementia, mental illness, or active substance abuse severe enough to interfere with "
+    "administration of the survey or participation in the intervention"
+)
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -83,6 +92,9 @@ CASES = [
     ("breastfeeding_alone_is_narrower_than_the_question", EXC, UNWILLING_NURSING, {"pregnant": True}, UNKNOWN),
     ("not_breastfeeding_answer_passes_breastfeeding", EXC, UNWILLING_NURSING, {"pregnant": False}, PASS),
     ("pregnancy_named_still_excludes", EXC, PREGNANT_OR_LACTATING, {"pregnant": True}, FAIL),
+    ("relatives_disorder_is_not_the_persons", EXC, RELATIVE, {"psychiatric_condition": True}, UNKNOWN),
+    ("condition_that_might_render_unsuitable_is_unknown", EXC, UNSUITABLE, {"psychiatric_condition": True}, UNKNOWN),
+    ("severe_enough_to_interfere_is_unknown", EXC, ENOUGH, {"substance_use_disorder": True}, UNKNOWN),
     # Controls: the gate reaches only its own sentence, and ordinary words that contain a gate word do not gate.
     ("discretion_in_next_sentence_keeps_osteoporosis_exclusion", EXC, OSTEO_DEXA, {"osteoporosis": True}, FAIL),
     ("precludes_after_pregnancy_keeps_pregnancy_exclusion", EXC, FLUOROSCOPY, {"pregnant": True}, FAIL),
