@@ -44,6 +44,10 @@ _AGE_WORDS = {"ge": "{} or older", "gt": "over {}", "le": "{} or younger", "lt":
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
 _PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
 _ADULT_AGE = 21
+_OTHER_DURATION = re.compile(
+    r"\b(?:surviv|life|expectancy|expected|disease|diabet|headache|migraine|cluster|remission|period|cough|fever"
+    r"|employ|work|resid|follow|stable|dose|diagnos)"
+)
 _COUNTED_LIST = re.compile(r"\b(?:two|three|four|2|3|4) or more\b|\bat least (?:two|three|four|2|3|4)\b")
 _LOWER, _UPPER = frozenset({"ge", "gt"}), frozenset({"le", "lt"})
 
@@ -365,6 +369,17 @@ def compile_criterion(criterion: Criterion) -> Rule:
             and not (f.kind == "age" and f.op in _LOWER and f.value <= _ADULT_AGE)
         ]
     if kind is Kind.INCLUSION:
+        # "Expected survival duration of more than 3 months", "disease duration >= 18 months": a duration of
+        # something else (life expectancy, another disease) is no pain duration.
+        numeric = [
+            f
+            for f in numeric
+            if not (
+                f.kind == "duration"
+                and _OTHER_DURATION.search(_lead_in(text, f.start))
+                and not _PAIN_WORD.search(_lead_in(text, f.start))
+            )
+        ]
         numeric = _least_restrictive(numeric)
     num_terms = [_numeric_term(f, text) for f in numeric]
     if any(t.key == "pain_intensity" and t.op in ("le", "lt") for t in num_terms) and _pain_site().search(text):

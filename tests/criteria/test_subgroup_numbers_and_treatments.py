@@ -59,6 +59,10 @@ COMPLY = (
     "willingness and ability to comply with all scheduled visits, laboratory tests, lifestyle considerations and "
     "other study procedures"
 )
+SURVIVAL = "Expected survival duration of more than 3 months；"
+DISEASE_DURATION = "mRSS ≥ 15 with disease duration ≥ 18 months and active disease as defined by the protocol"
+PAIN_3_MONTHS = "Duration of the pain: ≥ 3 months"
+CRANIAL = "No cranial trauma history with loss of consciousness"
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -91,6 +95,10 @@ CASES = [
         UNKNOWN,
     ),
     ("other_study_procedures_is_not_another_trial", INC, COMPLY, {"in_other_trial": False}, UNKNOWN),
+    ("life_expectancy_is_no_pain_duration", INC, SURVIVAL, {"pain_duration_months": 0.5}, UNKNOWN),
+    ("another_diseases_duration_is_no_pain_duration", INC, DISEASE_DURATION, {"pain_duration_months": 4}, UNKNOWN),
+    ("pain_duration_still_required", INC, PAIN_3_MONTHS, {"pain_duration_months": 0.5}, FAIL),
+    ("head_trauma_is_not_an_injury_that_started_the_pain", INC, CRANIAL, {"recent_trauma": True}, UNKNOWN),
     ("failed_treatments_still_required", INC, FAILED_CARE, {"treatments_tried": []}, FAIL),
 ]
 
