@@ -41,9 +41,11 @@ _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bm
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 _CLINICAL = ["clinically", "significant"]
 _AGE_WORDS = {"ge": "{} or older", "gt": "over {}", "le": "{} or younger", "lt": "under {}"}
+_BMI_WORDS = {"ge": "{} or more", "gt": "over {}", "le": "{} or less", "lt": "under {}"}
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
 _PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
 _ADULT_AGE = 21
+_TRAILING_OR = re.compile(r"\b(?:or|and/or)\s*[:;,]?\s*$", re.IGNORECASE)
 _OTHER_DURATION = re.compile(
     r"\b(?:surviv|life|expectancy|expected|disease|diabet|headache|migraine|cluster|remission|period|cough|fever"
     r"|employ|work|resid|follow|stable|dose|diagnos)"
@@ -78,9 +80,12 @@ def _numeric_term(f: Finding, text: str) -> Term:
         else _NOUNS[f.kind]
     )
     label = f"{noun} {said}"
-    if f.kind == "age":
-        # The trial's own words garble too easily ("nineteen (19) years or older", "10 and 16 years").
-        label = "age " + _AGE_WORDS[f.op].format(_g(f.value))
+    if f.kind in ("age", "bmi"):
+        # The trial's own words garble too easily ("nineteen (19) years or older", "10 and 16 years", "> 30)").
+        words = _AGE_WORDS if f.kind == "age" else _BMI_WORDS
+        label = ("age " if f.kind == "age" else "a BMI of ") + words[f.op].format(_g(f.value))
+    elif said.count("(") != said.count(")"):
+        label = f"{noun} {said.replace('(', ' ').replace(')', ' ')}".replace("  ", " ").strip()
     # Durations are answered in whole months and registrants round weeks: an answer within about a week
     # of the threshold ("3 months" against "more than 3 months", "1 month" against "4 weeks") settles nothing.
     tol = max(f.tol, _DURATION_TOLERANCE_MONTHS) if f.kind == "duration" else f.tol
@@ -244,6 +249,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # "Three or more of the following CAD risk factors:": one "yes" does not make three.
         for h in hits:
             h.narrowed = True
+    if kind is Kind.INCLUSION and _TRAILING_OR.search(criterion.text):
+        # "Not a woman of childbearing potential (WOCBP) OR": the alternative is the next line, unseen here.
+        for h in hits:
+            h.cause = True
     live = [h for h in hits if not h.suppressed]
     # The same concept read both ways ("Non-English speaking ... the English-language surveys"): trust the first.
     first: dict[tuple[str, Any], bool] = {}

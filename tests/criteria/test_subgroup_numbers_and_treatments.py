@@ -63,6 +63,9 @@ SURVIVAL = "Expected survival duration of more than 3 months；"
 DISEASE_DURATION = "mRSS ≥ 15 with disease duration ≥ 18 months and active disease as defined by the protocol"
 PAIN_3_MONTHS = "Duration of the pain: ≥ 3 months"
 CRANIAL = "No cranial trauma history with loss of consciousness"
+NOT_WOCBP_OR = "Not a woman of childbearing potential (WOCBP) OR"
+OBESITY = "Obesity (BMI > 30)"
+AXIAL_ONLY = "Axial back pain only (no radicular symptoms);"
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -99,6 +102,7 @@ CASES = [
     ("another_diseases_duration_is_no_pain_duration", INC, DISEASE_DURATION, {"pain_duration_months": 4}, UNKNOWN),
     ("pain_duration_still_required", INC, PAIN_3_MONTHS, {"pain_duration_months": 0.5}, FAIL),
     ("head_trauma_is_not_an_injury_that_started_the_pain", INC, CRANIAL, {"recent_trauma": True}, UNKNOWN),
+    ("inclusion_ending_in_or_leaves_its_alternative_open", INC, NOT_WOCBP_OR, {"pregnant": True}, UNKNOWN),
     ("failed_treatments_still_required", INC, FAILED_CARE, {"treatments_tried": []}, FAIL),
 ]
 
@@ -119,3 +123,23 @@ def test_age_reason_uses_plain_words_not_the_garbled_quote():
     rule = compile_criterion(Criterion(INC, PUERTO_RICO, 0))
     reason = judge_rule(rule, {"age": 17}, 0).reason
     assert reason == "You said you are 17 years old; this trial requires age 19 or older."
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "profile", "reason"),
+    [
+        (INC, OBESITY, {"bmi": 27}, "You said your BMI is 27; this trial requires a BMI of over 30."),
+        (
+            EXC,
+            AXIAL_ONLY,
+            {"pain_areas": ["low_back"], "leg_pain_radiating": False},
+            "You said your pain does not spread down your leg; this trial excludes people with no pain spreading "
+            "down the leg (sciatica).",
+        ),
+    ],
+    ids=["bmi_reason_in_plain_words", "denied_exclusion_names_the_people"],
+)
+def test_reason_reads_cleanly(kind, text, profile, reason):
+    assert is_real(text)
+    result = judge_rule(compile_criterion(Criterion(kind, text, 0)), profile, 0)
+    assert (result.outcome, result.reason) == (FAIL, reason)
