@@ -45,6 +45,8 @@ _BMI_WORDS = {"ge": "{} or more", "gt": "over {}", "le": "{} or less", "lt": "un
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
 _PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
 _ADULT_AGE = 21
+_SYMBOLS = {">=": "at least", "<=": "at most", ">": "more than", "<": "less than", "=": ""}
+_SYMBOL_WORDS = re.compile(r">=|<=|>|<|=")
 _TRAILING_OR = re.compile(r"\b(?:or|and/or)\s*[:;,]?\s*$", re.IGNORECASE)
 _OTHER_DURATION = re.compile(
     r"\b(?:surviv|life|expectancy|expected|disease|diabet|headache|migraine|cluster|remission|period|cough|fever"
@@ -84,8 +86,12 @@ def _numeric_term(f: Finding, text: str) -> Term:
         # The trial's own words garble too easily ("nineteen (19) years or older", "10 and 16 years", "> 30)").
         words = _AGE_WORDS if f.kind == "age" else _BMI_WORDS
         label = ("age " if f.kind == "age" else "a BMI of ") + words[f.op].format(_g(f.value))
-    elif said.count("(") != said.count(")"):
-        label = f"{noun} {said.replace('(', ' ').replace(')', ' ')}".replace("  ", " ").strip()
+    else:
+        if said.count("(") != said.count(")"):
+            said = said.replace("(", " ").replace(")", " ")
+        # ">= 40" is no plain language: "at least 40".
+        said = " ".join(_SYMBOL_WORDS.sub(lambda m: f" {_SYMBOLS[m.group(0)]} ", said).split())
+        label = f"{noun} {said}"
     # Durations are answered in whole months and registrants round weeks: an answer within about a week
     # of the threshold ("3 months" against "more than 3 months", "1 month" against "4 weeks") settles nothing.
     tol = max(f.tol, _DURATION_TOLERANCE_MONTHS) if f.kind == "duration" else f.tol

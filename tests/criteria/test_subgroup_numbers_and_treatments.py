@@ -136,8 +136,14 @@ def test_age_reason_uses_plain_words_not_the_garbled_quote():
             "You said your pain does not spread down your leg; this trial excludes people with no pain spreading "
             "down the leg (sciatica).",
         ),
+        (
+            INC,
+            "Duration of the pain: ≥ 3 months",
+            {"pain_duration_months": 0.5},
+            "You said your pain has lasted 0.5 months; this trial requires pain lasting at least 3 months.",
+        ),
     ],
-    ids=["bmi_reason_in_plain_words", "denied_exclusion_names_the_people"],
+    ids=["bmi_reason_in_plain_words", "denied_exclusion_names_the_people", "comparison_signs_become_words"],
 )
 def test_reason_reads_cleanly(kind, text, profile, reason):
     assert is_real(text)
