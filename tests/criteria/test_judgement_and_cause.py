@@ -66,6 +66,13 @@ ENOUGH = (
     "Cognitively impaired: dementia, mental illness, or active substance abuse severe enough to interfere with "
     "administration of the survey or participation in the intervention"
 )
+CONFLICT = (
+    "Subjects participating in another research study, whose protocol would conflict with comprehensive "
+    "participation in this study"
+)
+PRECLUDING = (
+    "Psychiatric disorder precluding understanding of information on trial related topics or given informant consent"
+)
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -95,6 +102,8 @@ CASES = [
     ("relatives_disorder_is_not_the_persons", EXC, RELATIVE, {"psychiatric_condition": True}, UNKNOWN),
     ("condition_that_might_render_unsuitable_is_unknown", EXC, UNSUITABLE, {"psychiatric_condition": True}, UNKNOWN),
     ("severe_enough_to_interfere_is_unknown", EXC, ENOUGH, {"substance_use_disorder": True}, UNKNOWN),
+    ("study_whose_protocol_would_conflict_is_unknown", EXC, CONFLICT, {"in_other_trial": True}, UNKNOWN),
+    ("disorder_precluding_understanding_is_unknown", EXC, PRECLUDING, {"psychiatric_condition": True}, UNKNOWN),
     # Controls: the gate reaches only its own sentence, and ordinary words that contain a gate word do not gate.
     ("discretion_in_next_sentence_keeps_osteoporosis_exclusion", EXC, OSTEO_DEXA, {"osteoporosis": True}, FAIL),
     ("precludes_after_pregnancy_keeps_pregnancy_exclusion", EXC, FLUOROSCOPY, {"pregnant": True}, FAIL),
