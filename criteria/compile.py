@@ -45,6 +45,10 @@ _BMI_WORDS = {"ge": "{} or more", "gt": "over {}", "le": "{} or less", "lt": "un
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
 _PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
 _ADULT_AGE = 21
+_SUBGROUP_AFTER = re.compile(
+    r"[^,;.]{0,25}?(?:\bmust\b|(?<!and)(?<!or):|\bonly\b|\bat (?:the )?(?:time of )?(?:\w+ )?(?:onset|diagnosis)\b)"
+)
+_AGE_CONTEXT = re.compile(r"\bassent\b|\ballowing\b|\bflexibility\b")
 _SYMBOLS = {">=": "at least", "<=": "at most", ">": "more than", "<": "less than", "=": ""}
 _SYMBOL_WORDS = re.compile(r">=|<=|>|<|=")
 _TRAILING_OR = re.compile(r"\b(?:or|and/or)\s*[:;,]?\s*$", re.IGNORECASE)
@@ -99,6 +103,18 @@ def _numeric_term(f: Finding, text: str) -> Term:
         # "VAS > 4" against an average of 4: the trial's score is taken on the day, the answer is an average.
         tol = _AT_BOUNDARY
     return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=tol)
+
+
+def _subgroup_age(text: str, f: Finding) -> bool:
+    """Whether an age names the group the rest applies to rather than a requirement.
+
+    "For subjects age between 2 and 5: ...", "Subjects aged 17 years and younger must have a parent ...",
+    "(subjects aged 13 to 17 only)", "Less than 50 years of age at the time of migraine onset", anything about
+    assent (only minors give it) and permissions ("allowing patients above 70 years to participate if ...").
+    """
+    return bool(
+        _CONDITIONAL_AGE.search(text, 0, f.start) or _SUBGROUP_AFTER.match(text, f.end) or _AGE_CONTEXT.search(text)
+    )
 
 
 def _lead_in(text: str, start: int) -> str:
@@ -368,7 +384,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
             )
         )
     # "For subjects age between 2 and 5: willing to ...": the age names a subgroup, it is not required.
-    numeric = [f for f in numeric if not (f.kind == "age" and _CONDITIONAL_AGE.search(text, 0, f.start))]
+    numeric = [f for f in numeric if not (f.kind == "age" and _subgroup_age(text, f))]
     if kind is Kind.EXCLUSION and any(f.kind == "other" for f in numbers):
         # "Subject is 6 years or older and weighs less than 19 kg": a number we did not read may be a second
         # condition joined to the age, so the age alone cannot exclude.

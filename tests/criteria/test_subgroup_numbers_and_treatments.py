@@ -66,6 +66,17 @@ CRANIAL = "No cranial trauma history with loss of consciousness"
 NOT_WOCBP_OR = "Not a woman of childbearing potential (WOCBP) OR"
 OBESITY = "Obesity (BMI > 30)"
 AXIAL_ONLY = "Axial back pain only (no radicular symptoms);"
+UNDER_AGE = "Healthy adults under age 60"
+PARENT = (
+    "Subjects aged 17 years and younger must have a parent, guardian or legally authorized representative willing "
+    "and able to provide written informed consent."
+)
+ASSENT_ONLY = (
+    "Subject must be willing and able to provide written signed and dated informed assent (subjects aged 13 to 17 "
+    "only)."
+)
+ONSET = "Less than 50 years of age at the time of migraine onset."
+SKELETAL = "Skeletally mature (age at least 18 years) and:"
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -103,6 +114,12 @@ CASES = [
     ("pain_duration_still_required", INC, PAIN_3_MONTHS, {"pain_duration_months": 0.5}, FAIL),
     ("head_trauma_is_not_an_injury_that_started_the_pain", INC, CRANIAL, {"recent_trauma": True}, UNKNOWN),
     ("inclusion_ending_in_or_leaves_its_alternative_open", INC, NOT_WOCBP_OR, {"pregnant": True}, UNKNOWN),
+    ("comparison_before_the_word_age_is_read", INC, UNDER_AGE, {"age": 50}, PASS),
+    ("comparison_before_the_word_age_still_fails_older", INC, UNDER_AGE, {"age": 70}, FAIL),
+    ("age_before_must_names_a_subgroup", INC, PARENT, {"age": 50}, UNKNOWN),
+    ("age_in_an_only_parenthesis_names_a_subgroup", INC, ASSENT_ONLY, {"age": 50}, UNKNOWN),
+    ("age_at_onset_is_not_the_current_age", INC, ONSET, {"age": 50}, UNKNOWN),
+    ("age_before_and_colon_is_still_required", INC, SKELETAL, {"age": 17}, FAIL),
     ("failed_treatments_still_required", INC, FAILED_CARE, {"treatments_tried": []}, FAIL),
 ]
 
