@@ -45,6 +45,7 @@ _BMI_WORDS = {"ge": "{} or more", "gt": "over {}", "le": "{} or less", "lt": "un
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
 _PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
 _ADULT_AGE = 21
+_MEDICATION_KEYS = frozenset({"medications", "took_medication"})
 _SUBGROUP_AFTER = re.compile(
     r"[^,;.]{0,25}?(?:\bmust\b|(?<!and)(?<!or):|\bonly\b|\bat (?:the )?(?:time of )?(?:\w+ )?(?:onset|diagnosis)\b)"
 )
@@ -275,6 +276,14 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # "Not a woman of childbearing potential (WOCBP) OR": the alternative is the next line, unseen here.
         for h in hits:
             h.cause = True
+    misuse = set(c.lists["misuse"])
+    for h in hits:
+        if h.spec.key in _MEDICATION_KEYS:
+            after = words[h.end : h.end + 4]
+            stop = next((i for i, w in enumerate(after) if w in (";", ".", ",", ":")), len(after))
+            if misuse.intersection(after[:stop]):
+                # "drug, opioid or alcohol abuse": a substance problem, not a medicine the person takes.
+                h.suppressed = True
     live = [h for h in hits if not h.suppressed]
     # The same concept read both ways ("Non-English speaking ... the English-language surveys"): trust the first.
     first: dict[tuple[str, Any], bool] = {}

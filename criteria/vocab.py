@@ -247,6 +247,7 @@ CUE_LISTS = (
     "example",
     "cause",
     "tried",
+    "misuse",
 )
 
 

@@ -73,6 +73,20 @@ CONFLICT = (
 PRECLUDING = (
     "Psychiatric disorder precluding understanding of information on trial related topics or given informant consent"
 )
+OPIOID_ABUSE = (
+    "Evidence of drug, opioid or alcohol abuse or dependence within 12 months prior to screening, based on medical "
+    "records or patient self-report"
+)
+ANALGESIC_DAYS = (
+    "History of use of analgesics (e.g., nonsteroidal anti-inflammatory drugs [NSAIDs] or acetaminophen, including "
+    "opioids) or butalbital on ≥ 15 days per month during the 3 months (12 weeks) prior to the Screening Visit or "
+    "during the run-in period."
+)
+SUBSTANCE = (
+    "Current or recent (within one year) history of a substance abuse or dependence disorder including alcohol "
+    "abuse as defined in Diagnostic and Statistical Manual of Mental Disorders (DSM-IV)."
+)
+OPIOIDS_3_MONTHS = {"took_medication": True, "medications": ["opioid"]}
 
 # (behaviour, kind, criterion quoted from a real record, profile, expected outcome)
 CASES = [
@@ -104,9 +118,18 @@ CASES = [
     ("severe_enough_to_interfere_is_unknown", EXC, ENOUGH, {"substance_use_disorder": True}, UNKNOWN),
     ("study_whose_protocol_would_conflict_is_unknown", EXC, CONFLICT, {"in_other_trial": True}, UNKNOWN),
     ("disorder_precluding_understanding_is_unknown", EXC, PRECLUDING, {"psychiatric_condition": True}, UNKNOWN),
+    ("medicine_named_before_abuse_is_not_a_medicine_taken", EXC, OPIOID_ABUSE, OPIOIDS_3_MONTHS, UNKNOWN),
+    (
+        "medicine_on_15_days_a_month_is_narrower_than_took_it",
+        EXC,
+        ANALGESIC_DAYS,
+        {"took_medication": True, "medications": ["nsaid"]},
+        UNKNOWN,
+    ),
     # Controls: the gate reaches only its own sentence, and ordinary words that contain a gate word do not gate.
     ("discretion_in_next_sentence_keeps_osteoporosis_exclusion", EXC, OSTEO_DEXA, {"osteoporosis": True}, FAIL),
     ("precludes_after_pregnancy_keeps_pregnancy_exclusion", EXC, FLUOROSCOPY, {"pregnant": True}, FAIL),
+    ("substance_abuse_still_excludes", EXC, SUBSTANCE, {"substance_use_disorder": True}, FAIL),
     ("immunocompromised_is_no_compromise_gate", EXC, RA_IMMUNO, {"inflammatory_arthritis": True}, FAIL),
 ]
 
