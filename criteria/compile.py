@@ -39,6 +39,26 @@ _DURATION_TOLERANCE_MONTHS = 0.25
 _AT_BOUNDARY = 0.01
 _MEASURED_KEYS = frozenset({"pain_duration_months", "pain_intensity", "age", "bmi"})
 _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
+_CLINICAL = ["clinically", "significant"]
+_AGE_WORDS = {"ge": "{} or older", "gt": "over {}", "le": "{} or younger", "lt": "under {}"}
+_BMI_WORDS = {"ge": "{} or more", "gt": "over {}", "le": "{} or less", "lt": "under {}"}
+_CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
+_PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
+_ADULT_AGE = 21
+_MEDICATION_KEYS = frozenset({"medications", "took_medication"})
+_SUBGROUP_AFTER = re.compile(
+    r"[^,;.]{0,25}?(?:\bmust\b|(?<!and)(?<!or):|\bonly\b|\bat (?:the )?(?:time of )?(?:\w+ )?(?:onset|diagnosis)\b)"
+)
+_AGE_CONTEXT = re.compile(r"\bassent\b|\ballowing\b|\bflexibility\b")
+_SYMBOLS = {">=": "at least", "<=": "at most", ">": "more than", "<": "less than", "=": ""}
+_SYMBOL_WORDS = re.compile(r">=|<=|>|<|=")
+_TRAILING_OR = re.compile(r"\b(?:or|and/or)\s*[:;,]?\s*$", re.IGNORECASE)
+_OTHER_DURATION = re.compile(
+    r"\b(?:surviv|life|expectancy|expected|disease|diabet|headache|migraine|cluster|remission|period|cough|fever"
+    r"|employ|work|resid|follow|stable|dose|diagnos)"
+)
+_COUNTED_LIST = re.compile(r"\b(?:two|three|four|2|3|4) or more\b|\bat least (?:two|three|four|2|3|4)\b")
+_LOWER, _UPPER = frozenset({"ge", "gt"}), frozenset({"le", "lt"})
 
 
 @dataclass(slots=True)
@@ -50,6 +70,7 @@ class _Hit:
     suppressed: bool = False
     narrowed: bool = False
     history: bool = False
+    cause: bool = False
 
 
 def _g(v: float) -> str:
@@ -66,6 +87,16 @@ def _numeric_term(f: Finding, text: str) -> Term:
         else _NOUNS[f.kind]
     )
     label = f"{noun} {said}"
+    if f.kind in ("age", "bmi"):
+        # The trial's own words garble too easily ("nineteen (19) years or older", "10 and 16 years", "> 30)").
+        words = _AGE_WORDS if f.kind == "age" else _BMI_WORDS
+        label = ("age " if f.kind == "age" else "a BMI of ") + words[f.op].format(_g(f.value))
+    else:
+        if said.count("(") != said.count(")"):
+            said = said.replace("(", " ").replace(")", " ")
+        # ">= 40" is no plain language: "at least 40".
+        said = " ".join(_SYMBOL_WORDS.sub(lambda m: f" {_SYMBOLS[m.group(0)]} ", said).split())
+        label = f"{noun} {said}"
     # Durations are answered in whole months and registrants round weeks: an answer within about a week
     # of the threshold ("3 months" against "more than 3 months", "1 month" against "4 weeks") settles nothing.
     tol = max(f.tol, _DURATION_TOLERANCE_MONTHS) if f.kind == "duration" else f.tol
@@ -73,6 +104,43 @@ def _numeric_term(f: Finding, text: str) -> Term:
         # "VAS > 4" against an average of 4: the trial's score is taken on the day, the answer is an average.
         tol = _AT_BOUNDARY
     return Term(op=f.op, key=key, value=round(f.value, 3), label=label, tol=tol)
+
+
+def _subgroup_age(text: str, f: Finding) -> bool:
+    """Whether an age names the group the rest applies to rather than a requirement.
+
+    "For subjects age between 2 and 5: ...", "Subjects aged 17 years and younger must have a parent ...",
+    "(subjects aged 13 to 17 only)", "Less than 50 years of age at the time of migraine onset", anything about
+    assent (only minors give it) and permissions ("allowing patients above 70 years to participate if ...").
+    """
+    return bool(
+        _CONDITIONAL_AGE.search(text, 0, f.start) or _SUBGROUP_AFTER.match(text, f.end) or _AGE_CONTEXT.search(text)
+    )
+
+
+def _lead_in(text: str, start: int) -> str:
+    """The words just before a number, within its clause or parenthesis ("cough" in "TB (cough >2 weeks")."""
+    lead = re.split(r"[,;]", text[max(0, start - 40) : start])[-1]
+    if "(" in lead:
+        inner = lead.rsplit("(", 1)[1]
+        if re.search(r"[a-z]", inner):
+            return inner
+    return lead
+
+
+def _least_restrictive(numeric: list[Finding]) -> list[Finding]:
+    """One lower and one upper bound per measure: the loosest wins.
+
+    "Nineteen (19) years or older (for Puerto Rico residents, you must be 21 years or older)": the stricter
+    bound is for a group we cannot see, so only the looser one may fail an inclusion.
+    """
+    kept: dict[tuple[str, bool], Finding] = {}
+    for f in numeric:
+        slot = (f.kind, f.op in _LOWER)
+        old = kept.get(slot)
+        if old is None or (f.value < old.value if f.op in _LOWER else f.value > old.value):
+            kept[slot] = f
+    return [f for f in numeric if kept.get((f.kind, f.op in _LOWER)) is f]
 
 
 def _scope(spec: TermSpec, kind: Kind) -> str:
@@ -179,6 +247,43 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # or an imaging finding, which a "yes" to the condition does not settle.
         for h in hits:
             h.narrowed = True
+    for m, r in roles_at:
+        if "judgement_gate" in r:
+            # "Conditions that could preclude fusion in the Investigator's opinion (e.g. cancer, smoking)": someone
+            # else decides whether the person's condition counts, so a "yes" in that sentence settles nothing.
+            for h in hits:
+                if same_clause(m.start, h.start):
+                    h.narrowed = True
+    judged_at = [m.start for m, r in roles_at if "judgement_gate" in r or words[m.start : m.end] == _CLINICAL]
+    for m, r in roles_at:
+        if "example" in r and any(q < m.start for q in judged_at):
+            # "Clinically significant pain syndromes (for example, fibromyalgia)": a clinician decides whether the
+            # person's condition is significant. Plain "serious"/"severe" categories keep their examples.
+            for h in hits:
+                if h.start >= m.end:
+                    h.narrowed = True
+        if "cause" in r:
+            # "DDD related to a benign or malignant tumor": a cause of the trial's condition, not a diagnosis the
+            # person is asked about (pain words stay: "disability due to back pain" is still about the pain).
+            for h in hits:
+                if h.start >= m.end and h.start - m.end <= 8 and same_clause(m.end, h.start):
+                    h.cause = h.spec.key not in _PAIN_CONTEXT_KEYS
+    if _COUNTED_LIST.search(text):
+        # "Three or more of the following CAD risk factors:": one "yes" does not make three.
+        for h in hits:
+            h.narrowed = True
+    if kind is Kind.INCLUSION and _TRAILING_OR.search(criterion.text):
+        # "Not a woman of childbearing potential (WOCBP) OR": the alternative is the next line, unseen here.
+        for h in hits:
+            h.cause = True
+    misuse = set(c.lists["misuse"])
+    for h in hits:
+        if h.spec.key in _MEDICATION_KEYS:
+            after = words[h.end : h.end + 4]
+            stop = next((i for i, w in enumerate(after) if w in (";", ".", ",", ":")), len(after))
+            if misuse.intersection(after[:stop]):
+                # "drug, opioid or alcohol abuse": a substance problem, not a medicine the person takes.
+                h.suppressed = True
     live = [h for h in hits if not h.suppressed]
     # The same concept read both ways ("Non-English speaking ... the English-language surveys"): trust the first.
     first: dict[tuple[str, Any], bool] = {}
@@ -208,6 +313,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
 
     terms: list[Term] = []
     unsettled: list[str] = []
+    tried = any("tried" in r for _, r in roles_at)
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
@@ -219,6 +325,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
         fallback = windows[0][1] if windows and kind is Kind.EXCLUSION else None
         window = next((f for i, f in windows if same_clause(i, h.start)), fallback)
+        if kind is Kind.INCLUSION and spec.key == "treatments_tried" and not (h.history or tried):
+            # "Internet access ... to access the digital exercise program": a treatment named without past or
+            # failure wording is the study's own or a plan, not one the person must already have tried.
+            scope = "none"
         if h.history and spec.history_scope:
             # "History of vertebral fracture" asks what the question asks; a bare "Spinal fracture" is current.
             scope = spec.history_scope
@@ -248,6 +358,8 @@ def compile_criterion(criterion: Criterion) -> Rule:
             h.narrowed = True
         if h.narrowed:
             scope = _narrow(scope)
+        if h.cause:
+            scope = "none"
         if h.negated and kind is Kind.EXCLUSION and spec.key not in c.negatable_in_exclusion:
             # A denied concept under the exclusion heading ("not able to tolerate exercise") would rule people
             # out for lacking it; that reading is too often wrong, so only a "yes" answer settles it (as a pass).
@@ -280,6 +392,35 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 said=phrases(spec.op, spec.key, value, spec.aux_key),
             )
         )
+    # "For subjects age between 2 and 5: willing to ...": the age names a subgroup, it is not required.
+    numeric = [f for f in numeric if not (f.kind == "age" and _subgroup_age(text, f))]
+    if kind is Kind.EXCLUSION and any(f.kind == "other" for f in numbers):
+        # "Subject is 6 years or older and weighs less than 19 kg": a number we did not read may be a second
+        # condition joined to the age, so the age alone cannot exclude.
+        numeric = [f for f in numeric if f.kind != "age"]
+    if kind is Kind.EXCLUSION:
+        # "Pulmonary symptoms suggestive of TB (cough >2 weeks in duration ...)": a duration under exclusions
+        # must be of pain or symptoms named just before it; "Subject is 18 years of age or older" under the
+        # exclusion heading is a misfiled inclusion (it would exclude every adult).
+        numeric = [
+            f
+            for f in numeric
+            if not (f.kind == "duration" and not _PAIN_WORD.search(_lead_in(text, f.start)))
+            and not (f.kind == "age" and f.op in _LOWER and f.value <= _ADULT_AGE)
+        ]
+    if kind is Kind.INCLUSION:
+        # "Expected survival duration of more than 3 months", "disease duration >= 18 months": a duration of
+        # something else (life expectancy, another disease) is no pain duration.
+        numeric = [
+            f
+            for f in numeric
+            if not (
+                f.kind == "duration"
+                and _OTHER_DURATION.search(_lead_in(text, f.start))
+                and not _PAIN_WORD.search(_lead_in(text, f.start))
+            )
+        ]
+        numeric = _least_restrictive(numeric)
     num_terms = [_numeric_term(f, text) for f in numeric]
     if any(t.key == "pain_intensity" and t.op in ("le", "lt") for t in num_terms) and _pain_site().search(text):
         # "Low back pain intensity less than 80/100mm": an average pain above it may come from the leg; people

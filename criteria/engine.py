@@ -163,7 +163,7 @@ def judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionR
                         crit.text,
                         Outcome.FAIL,
                         rule.keys,
-                        f"You said {said}; this trial excludes {term.label}.",
+                        f"You said {said}; this trial excludes {_excluded(term.label)}.",
                         index,
                         (),
                     )
@@ -172,7 +172,7 @@ def judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionR
                     crit.text,
                     Outcome.PASS,
                     rule.keys,
-                    f"You said {said}; this trial excludes {term.label}, so this does not rule you out.",
+                    f"You said {said}; this trial excludes {_excluded(term.label)}, so this does not rule you out.",
                     index,
                     (),
                 )
@@ -223,7 +223,7 @@ def judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionR
     if exclusion:
         outcome = Outcome.FAIL if met else Outcome.PASS
         tail = "" if met else ", so this does not rule you out"
-        reason = f"You said {said}; this trial excludes {labels}{tail}."
+        reason = f"You said {said}; this trial excludes {_excluded(labels)}{tail}."
     else:
         outcome = Outcome.PASS if met else Outcome.FAIL
         tail = ", so this is met" if met else ""
@@ -306,3 +306,12 @@ def _evaluate(
     # Most criteria settled first; ties keep first-seen order (the trial's own order).
     open_questions = tuple(sorted(counts, key=lambda k: -counts[k]))
     return TrialResult(prepared.nct_id, verdict, tuple(results), open_questions)
+
+
+def _excluded(labels: str) -> str:
+    """'excludes no pain spreading down the leg' reads as a double negative: name the people instead."""
+    if labels.startswith("no "):
+        return f"people with {labels}"
+    if labels.startswith("not "):
+        return f"people {labels}"
+    return labels

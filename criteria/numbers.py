@@ -255,6 +255,11 @@ def findings(text: str) -> list[Finding]:
             elif unit and re.search(r"\bof age|\bold\b", m.group(0)) and value <= 21:
                 # A bare "18 years of age" is the adult minimum; "65 years old" alone could be either bound.
                 op = "ge"
+            elif cmp_age := re.search(
+                r"\b(under|below|less than|younger than|over|above|older than)\s+(?:the\s+)?age(?:\s+of)?\s*$", before
+            ):
+                # "Healthy adults under age 60": the comparison comes before the word "age".
+                op = "gt" if cmp_age.group(1) in ("over", "above", "older than") else "lt"
             elif re.search(r"\bage[ds]?\s*$", before) or _BMI_BEFORE.search(before):
                 op = "ge" if not _BMI_BEFORE.search(before) else None
             if op is None:

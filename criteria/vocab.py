@@ -243,6 +243,11 @@ CUE_LISTS = (
     "mask",
     "sibling_exception",
     "pain_site",
+    "judgement_gate",
+    "example",
+    "cause",
+    "tried",
+    "misuse",
 )
 
 
