@@ -143,6 +143,10 @@ def _least_restrictive(numeric: list[Finding]) -> list[Finding]:
     return [f for f in numeric if kept.get((f.kind, f.op in _LOWER)) is f]
 
 
+#: "A and/or B": either alternative alone meets the criterion.
+_AND_OR = re.compile(r"\band\s*/\s*or\b")
+
+
 def _scope(spec: TermSpec, kind: Kind) -> str:
     if kind is Kind.EXCLUSION and spec.exclusion_scope:
         return spec.exclusion_scope
@@ -317,9 +321,6 @@ def compile_criterion(criterion: Criterion) -> Rule:
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
-        if scope == "none" and kind is Kind.INCLUSION and spec.op == "within" and h.history:
-            # "Patients who had lumbar microdiscectomy": a past operation, not a planned one.
-            scope = spec.scope
         value = spec.value
         # A window in the phrase's own clause; under exclusions, else anywhere in the criterion ("from four
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
@@ -358,6 +359,8 @@ def compile_criterion(criterion: Criterion) -> Rule:
             h.narrowed = True
         if h.narrowed:
             scope = _narrow(scope)
+        if spec.unsettled_by and any(re.search(rf"\b{re.escape(w)}\b", text) for w in spec.unsettled_by):
+            scope = "none"
         if h.cause:
             scope = "none"
         if h.negated and kind is Kind.EXCLUSION and spec.key not in c.negatable_in_exclusion:
@@ -469,9 +472,15 @@ def compile_criterion(criterion: Criterion) -> Rule:
             # "Leg pain with a positive SLR test or femoral stretch test", "Radiating pain matched with ...
             # shown by CT or MRI": the alternatives describe the evidence, the condition is still required.
             disjunctive = False
-        # Measurements ("chronic", "for 3 months") qualify the condition: always required, never alternatives.
-        num_terms = num_terms + [t for t in terms if t.key in _MEASURED_KEYS]
+        # Measurements ("chronic", "for 3 months") qualify the condition: always required, never alternatives,
+        # except a measurement read from a word ("CLBP") in an "A and/or B" criterion: "severe CLBP and/or leg
+        # pain" is met by recent leg pain, so there the word's measurement is one of the alternatives.
+        worded = [t for t in terms if t.key in _MEASURED_KEYS]
         terms = [t for t in terms if t.key not in _MEASURED_KEYS]
+        if disjunctive and terms and _AND_OR.search(criterion.text.lower()):
+            terms = worded + terms
+        else:
+            num_terms = num_terms + worded
         groups = [(t,) for t in num_terms]
         if disjunctive:
             if terms:

@@ -118,6 +118,9 @@ class TermSpec:
     hi: float = 0.0
     window_months: float | None = None
     narrowed_by: tuple[str, ...] = ()
+    #: Words that, anywhere in the criterion, make this entry another question ("presence of an indwelling
+    #: ... stimulator" asks what is implanted now, not what was ever tried): it is covered but never settles.
+    unsettled_by: tuple[str, ...] = ()
     #: Scope when a history word ("history of", "previous") comes before the phrase: a bare "Spinal
     #: fracture" is a current one, narrower than the question's "ever", but "history of" asks the same.
     history_scope: str = ""
@@ -142,6 +145,7 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 "hi",
                 "window_months",
                 "narrowed_by",
+                "unsettled_by",
                 "history_scope",
             },
         )
@@ -181,6 +185,7 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 hi=float(e.get("hi", 0.0)),
                 window_months=e.get("window_months"),
                 narrowed_by=tuple(str(w).lower() for w in e.get("narrowed_by", ())),
+                unsettled_by=tuple(str(w).lower() for w in e.get("unsettled_by", ())),
                 history_scope=e.get("history_scope", ""),
             )
         )
