@@ -7,6 +7,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,3 +39,20 @@ def _corpus() -> str:
 def is_real(line: str) -> bool:
     """Whether ``line`` (markdown escapes and spacing aside) is quoted from a real record."""
     return _squash(line) in _corpus()
+
+
+def judge_line(kind: Any, text: str, profile: dict[str, Any]) -> tuple[Any, str, frozenset[str]]:
+    """Compile one criterion line and judge it: (outcome, reason, profile keys it reads).
+
+    A line with no checks compiled is unknown (it stays for the study team).
+    """
+    from criteria.compile import compile_criterion
+    from criteria.engine import judge_rule
+    from criteria.model import Outcome
+    from criteria.parse import Criterion
+
+    rule = compile_criterion(Criterion(kind, text, 0))
+    if not rule.groups:
+        return Outcome.UNKNOWN, "no checks compiled", frozenset(rule.keys)
+    result = judge_rule(rule, profile, 0)
+    return result.outcome, result.reason, frozenset(rule.keys)
