@@ -12,18 +12,16 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
-import jsonschema
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from criteria.model import CriterionResult, TrialResult
 from screener.audit import Action, append_audit
-from screener.config import PACKAGE_DATA
 from screener.errors import CandidateNotFound, ProfileError, StoreError
 from screener.pipeline import Status
+from screener.profile import validate_profile
 from screener.schema import candidate, candidate_trial, criterion_outcome, note
 from screener.store import CandidateStore, open_store
 
@@ -144,21 +142,6 @@ def normalise_reference_code(code: str) -> str:
     return "-".join((REFERENCE_PREFIX, *(raw[i : i + 4] for i in range(0, len(raw), 4))))
 
 
-@cache
-def _profile_validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads((PACKAGE_DATA / "patient_profile.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
-def _check_profile(profile: Mapping[str, Any]) -> dict[str, Any]:
-    data = json.loads(json.dumps(dict(profile)))  # a plain JSON copy: nothing mutable shared with the caller
-    error = jsonschema.exceptions.best_match(_profile_validator().iter_errors(data))
-    if error is not None:
-        key = str(error.path[0]) if error.path else None
-        raise ProfileError(f"The answers could not be stored: {error.message}.", key=key)
-    return data
-
-
 def settling_answers(result: CriterionResult, profile: Mapping[str, Any]) -> dict[str, Any]:
     """The answers a criterion was judged on: profile keys named by its concepts or open keys."""
     keys = dict.fromkeys((*result.concepts, *result.open_keys))
@@ -193,7 +176,8 @@ def submit_candidate(
     nct_ids = [s.result.nct_id for s in submissions]
     if len(set(nct_ids)) != len(nct_ids):
         raise StoreError(f"Nothing was stored: a trial appears twice in the submission ({sorted(nct_ids)}).")
-    answers = _check_profile(profile)
+    # A plain JSON copy, checked against the public contract: nothing mutable shared with the caller.
+    answers = validate_profile(json.loads(json.dumps(dict(profile))))
     now = now or datetime.now(UTC)
     for _ in range(_MAX_TRIES):
         code, pseudonym = new_reference_code(), _new_pseudonym()

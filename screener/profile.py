@@ -26,7 +26,7 @@ def _schema() -> dict[str, Any]:
     return _validator().schema  # type: ignore[no-any-return]
 
 
-PROFILE_KEYS: tuple[str, ...] = tuple(json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["properties"])
+PROFILE_KEYS: tuple[str, ...] = tuple(_schema()["properties"])
 
 
 def _describe(error: ValidationError) -> tuple[str, str]:

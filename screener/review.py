@@ -230,18 +230,6 @@ def _answers_text(profile: dict[str, Any] | None) -> str:
     return "; ".join(parts)
 
 
-def export_rows(
-    store: CandidateStore,
-    recruiter: Recruiter,
-    *,
-    identified: bool,
-    nct_id: str | None = None,
-    statuses: Collection[Status] | None = None,
-) -> list[dict[str, Any]]:
-    """One row per candidate and trial; the de-identified variant has no name, contact, notes or location."""
-    return list(iter_export_rows(store, recruiter, identified=identified, nct_id=nct_id, statuses=statuses))
-
-
 def iter_export_rows(
     store: CandidateStore,
     recruiter: Recruiter,
@@ -250,7 +238,10 @@ def iter_export_rows(
     nct_id: str | None = None,
     statuses: Collection[Status] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """``export_rows`` one at a time, so a 100,000-row export never holds every row in memory."""
+    """One row per candidate and trial, one at a time (a 100,000-row export never holds every row in memory).
+
+    The de-identified variant has no name, contact, notes or location.
+    """
     for r, profile, crit, notes in iter_export_records(store, recruiter, nct_id=nct_id, statuses=statuses):
         # Unpacked once: attribute access on 100,000 rows is measurable (benchmarks/bench_recruiter.py).
         (_, pseudonym, name, email, phone, preferred, nct, verdict, submitted, miles, site, data_date, status, owner,
