@@ -57,51 +57,26 @@ def _sex_check(sex: str) -> StructuredCheck | None:
     return text, judge
 
 
-def _min_age_check(years: float) -> StructuredCheck:
-    text = f"Minimum age: {_years(years)}"
+#: Both registry bounds are inclusive: "65 Years" as a maximum admits people who are 65.
+_AGE_BOUNDS = {
+    "minimum": (lambda age, limit: age >= limit, "aged {years} or older"),
+    "maximum": (lambda age, limit: age <= limit, "up to {years} of age"),
+}
+
+
+def _age_check(bound: str, years: float) -> StructuredCheck:
+    within, accepts = _AGE_BOUNDS[bound]
+    text = f"{bound.capitalize()} age: {_years(years)}"
+    rule = f"this trial accepts people {accepts.format(years=_years(years))}"
 
     def judge(profile: Mapping[str, Any], index: int) -> CriterionResult:
         age = profile.get("age")
         if age is None:
-            return _result(
-                text, Outcome.UNKNOWN, ("age",), f"This trial accepts people aged {_years(years)} or older.", index
-            )
-        if age >= years:
-            return _result(
-                text, Outcome.PASS, ("age",), f"You said you are {age}; the minimum age is {_years(years)}.", index
-            )
-        return _result(
-            text,
-            Outcome.FAIL,
-            ("age",),
-            f"You said you are {age}; this trial accepts people aged {_years(years)} or older.",
-            index,
-        )
-
-    return text, judge
-
-
-def _max_age_check(years: float) -> StructuredCheck:
-    text = f"Maximum age: {_years(years)}"
-
-    def judge(profile: Mapping[str, Any], index: int) -> CriterionResult:
-        age = profile.get("age")
-        if age is None:
-            return _result(
-                text, Outcome.UNKNOWN, ("age",), f"This trial accepts people up to {_years(years)} of age.", index
-            )
-        # The registry's maximum is inclusive: "65 Years" admits people who are 65.
-        if age <= years:
-            return _result(
-                text, Outcome.PASS, ("age",), f"You said you are {age}; the maximum age is {_years(years)}.", index
-            )
-        return _result(
-            text,
-            Outcome.FAIL,
-            ("age",),
-            f"You said you are {age}; this trial accepts people up to {_years(years)} of age.",
-            index,
-        )
+            return _result(text, Outcome.UNKNOWN, ("age",), f"{rule[0].upper()}{rule[1:]}.", index)
+        if within(age, years):
+            reason = f"You said you are {age}; the {bound} age is {_years(years)}."
+            return _result(text, Outcome.PASS, ("age",), reason, index)
+        return _result(text, Outcome.FAIL, ("age",), f"You said you are {age}; {rule}.", index)
 
     return text, judge
 
@@ -143,9 +118,9 @@ def structured_checks(eligibility: Eligibility) -> tuple[StructuredCheck, ...]:
         if sex is not None:
             checks.append(sex)
     if eligibility.minimum_age_years is not None:
-        checks.append(_min_age_check(eligibility.minimum_age_years))
+        checks.append(_age_check("minimum", eligibility.minimum_age_years))
     if eligibility.maximum_age_years is not None:
-        checks.append(_max_age_check(eligibility.maximum_age_years))
+        checks.append(_age_check("maximum", eligibility.maximum_age_years))
     if eligibility.healthy_volunteers is not None:
         checks.append(_healthy_check(eligibility.healthy_volunteers))
     return tuple(checks)
