@@ -69,4 +69,71 @@ A: dict[str, list[tuple[str, list[str], str]]] = {
     "NCT06688773": [
         ("With psychiatric disorders,", [H08], "psychiatric_condition = true (severe) is a psychiatric disorder"),
     ],
+    # Registry for surgery candidates: the other-study and psychiatric exclusions are narrower than the answers
+    # ("whose protocol would conflict", "which may impair judgement"), so they are not clearly met.
+    "NCT04839783": [
+        ("Ability to speak and read comfortably in English", [H10], "english = false"),
+        ("Women currently pregnant or expecting to become pregnant in the near future", [H02], PREGNANT),
+    ],
+    # Max 80 inclusive (h05 is 80). Stenosis diagnosis and levels are imaging. "lumbar fusion surgery" names a
+    # surgery type, which is not asked (guideline 3). Cancer is not "Lumbar ... tumor".
+    "NCT04469387": [
+        ("Failed at least eight weeks conservative treatment;", [H04], "pain for 3 weeks (0.75 months) < 8 weeks"),
+    ],
+    # Asymptomatic-volunteer database; the text itself does not require being pain-free (ODI is not asked).
+    # h04's injury is not stated to be of the spinal column (guideline 3 needs spine_fracture for that).
+    "NCT03076658": [
+        ("Males and females age 21-85 without a history of spine surgery.", [H03, H09, D13], PRIOR_SPINE_SURGERY),
+        ("History of spine or neural axis surgery", [H03, H09, D13], PRIOR_SPINE_SURGERY),
+        ("History of cancer with or without metastatic disease", [H06], "cancer in the past 5 years = true"),
+        (
+            "Connective tissue, rheumatologic (or other inflammatory arthropathies), or neurologic disorders",
+            [H07, H09],
+            "h07 inflammatory_arthritis = true; h09 neurological_disease = true",
+        ),
+        (
+            "Compression fractures or other trauma of the spinal column",
+            [H05],
+            "spine_fracture = true (ever) in a history list (guideline 3)",
+        ),
+        ("Pregnant women", [H02], PREGNANT),
+        ("BMI \\>37", [H09], "bmi 38 > 37"),
+    ],
+    # Max 80 inclusive. Dutch language is not violated by english = false; a spine fracture ever is not a current
+    # "fractures" (guideline 3). Surgical indication and imaging are not asked.
+    "NCT05963815": [
+        ("Patients in a traumatic setting.", [H04], "recent_trauma = true: the pain started after an accident/injury"),
+    ],
+    # ASA 1-3 and the surgical indication are not asked.
+    "NCT05846477": [
+        ("Patients with BMI ≤ 35 kg/m2", [H09], "bmi 38 > 35"),
+        ("Patients who are pregnant or intend to become pregnant during the study", [H02], PREGNANT),
+        ("Known substance or alcohol abuse", [H08], "substance_use_disorder = true"),
+    ],
+    # Imaging grades, levels, spondylolisthesis, "non-specific back pain" are not asked. Steroid use is not an
+    # "immunosuppressive disease".
+    "NCT04631133": [
+        (
+            "Failed conservative treatment for low back pain conducted for at least 6 months",
+            [H01, H02, H04, D14],
+            "pain has lasted under 6 months (3, 5, 0.75, 4), so treatment for it cannot have lasted 6 months",
+        ),
+        ("Osteoporosis", [H05, D12], "osteoporosis = true"),
+        ("Pregnant and lactating Women", [H02], PREGNANT),
+        ("Severe mental illnesses", [H08], "psychiatric_condition = true (severe by its question)"),
+        (
+            "Patient with worker's compensation, under litigation or on disability benefits",
+            [H03, D14],
+            "litigation_or_compensation = true: lawsuit, workers' compensation or disability claim, all three named",
+        ),
+    ],
+    # Neuropathy: h09's neurological disease and diabetes do not state a peripheral neuropathy. The other-study
+    # exclusion is narrower ("which may compromise this study's results"). No profile ticked hip_surgery.
+    "NCT05648474": [
+        (
+            "Female patients who are pregnant or wanting to become pregnant during the timeframe of study participation.",
+            [H02],
+            PREGNANT,
+        ),
+    ],
 }
