@@ -136,4 +136,74 @@ A: dict[str, list[tuple[str, list[str], str]]] = {
             PREGNANT,
         ),
     ],
+    # US site: "Language barrier" read as English (reading in README). Opioid naive / tolerant are dose
+    # thresholds the medication list cannot settle; the neurological, psychiatric and coagulation exclusions are
+    # narrower than the answers (CNS only; "that impedes ... consent"; parameters, not blood thinners).
+    "NCT06199999": [
+        (
+            "Age: Greater than 18 years but less than 80",
+            [H05],
+            "age 80 is not less than 80 (the text is stricter than maximumAge 80)",
+        ),
+        ("Language barrier", [H10], "english = false in a US-only trial"),
+        ("Pregnant females", [H02], PREGNANT),
+    ],
+    # Observational cohort of people treated with the fixation system: enrolment is around the index surgery,
+    # so lacking spine_surgery is not a violation (holdout guideline-6 reading). The text calls osteoporosis
+    # itself a relative contraindication, so it is not clearly exclusionary. "Pathological obesity" with BMI 38
+    # is not clear (morbid obesity starts at 40). "presence of a malignant tumor" is current; cancer in 5 years
+    # is not clearly that.
+    "NCT06342765": [
+        ("Pregnancy", [H02], PREGNANT),
+        ("Mental illness", [H08], "psychiatric_condition = true is a mental illness"),
+    ],
+    # "history of malignancy ... within the past five years" matches the cancer question exactly. Steroid dose
+    # and "currently" are not settled by oral_corticosteroid in the last 3 months.
+    "NCT03853356": [
+        (
+            "If the patient is of child-bearing potential, the patient confirms not to be pregnant",
+            [H02],
+            PREGNANT,
+        ),
+        ("The patient is pregnant or nursing", [H02], PREGNANT),
+        (
+            "The patient has a history of malignancy, radiotherapy, or chemotherapy for malignancy within the past five years",
+            [H06],
+            "cancer in the past 5 years = true",
+        ),
+        (
+            "The patient has a medical history of alcohol or drug abuse within the last year prior to the screening examination",
+            [H08],
+            "substance_use_disorder = true (addiction in the past year)",
+        ),
+        (
+            "Patient is currently participating, or has participated in another clinical investigation within 6 months",
+            [H08],
+            "in_other_trial = true (now or in the past 30 days)",
+        ),
+    ],
+    # "active malignancy or undergoes treatment" is current: not settled by cancer in 5 years. The other-study,
+    # investigator-assessment and steroid-suppression criteria are narrower than any answer.
+    "NCT05299762": [
+        (
+            "Has at least six months of nonoperative treatment prior to the study treatment",
+            [H01, H02, H04, D14],
+            "pain has lasted under 6 months (3, 5, 0.75, 4), so nonoperative treatment for it cannot be 6 months",
+        ),
+        ("Is pregnant or lactating", [H02], PREGNANT),
+        ("Has metabolic bone disease", [H05, D12], "osteoporosis = true is a metabolic bone disease"),
+        ("Has autoimmune disease", [H07], "inflammatory_arthritis = true counts as autoimmune (guideline 3)"),
+    ],
+    # "Prior back surgery at the same level" needs the level. Corticosteroids within 1 month: the medication list
+    # covers 3 months (washout, guideline 3) and an injection is not necessarily a steroid. "Active" malignancy
+    # and "Active rheumatoid arthritis" are narrower than the cancer and inflammatory-arthritis answers. The
+    # other-trial exclusion is narrower ("therapy for back pain").
+    "NCT03113786": [
+        (
+            "Suffer from radiating leg pain and low back pain that has failed a minimum of 6 months of conservative (non-operative) treatment options",
+            [H01, H02, H04, H07, D12, D14],
+            "h02/h07/d12 leg_pain_radiating = false; h01/h02/h04/d14 pain for under 6 months (3, 5, 0.75, 4)",
+        ),
+        ("Pregnancy or planning to become pregnant during study period", [H02], PREGNANT),
+    ],
 }
