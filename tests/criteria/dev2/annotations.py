@@ -29,6 +29,10 @@ D12, D13, D14 = (
 
 PREGNANT = "pregnant = true"
 PRIOR_SPINE_SURGERY = "spine surgery stated (spine_surgery_months_ago / spine_surgery ticked)"
+UNDER_6_MONTHS = (
+    "pain has lasted under 6 months (h01 3, h02 5, h04 0.75, d14 4), so treatment for it cannot be 6 months"
+)
+OSTEOPOROSIS = "osteoporosis = true"
 
 A: dict[str, list[tuple[str, list[str], str]]] = {
     # Age 25-65 structured. "Limited ROM" is an exam finding; no intensity is 3 or lower.
@@ -205,5 +209,77 @@ A: dict[str, list[tuple[str, list[str], str]]] = {
             "h02/h07/d12 leg_pain_radiating = false; h01/h02/h04/d14 pain for under 6 months (3, 5, 0.75, 4)",
         ),
         ("Pregnancy or planning to become pregnant during study period", [H02], PREGNANT),
+    ],
+    # Age 25-65 structured. Epidural-steroid timing: the injection question also covers facet injections, so it
+    # is not clearly an epidural (holdout reading). Worker's compensation and litigation are each narrower than
+    # the claim answer (which also covers a disability claim). "chronic opioid" and "drug abuse within six
+    # months" are narrower than the answers (guideline 3). "Bleeding disorders" names a disorder only, but
+    # "Currently taking anticoagulant" names blood thinners (guideline 3).
+    "NCT05287867": [
+        (
+            "Chronic back and/or leg pain having failed conservative treatment (e.g. NSAIDs, physician initiated physical therapy) for at least 6 months",
+            [H01, H02, H04, D14],
+            UNDER_6_MONTHS,
+        ),
+        (
+            "Failure of epidural steroid injection, facet injection, medial branch block, radiofrequency ablation or physical therapy",
+            [H02, H07, H08],
+            "treatments_tried is given and lacks physical_therapy, spinal_injection and radiofrequency_ablation "
+            "(guideline 6: a prerequisite treatment)",
+        ),
+        ("Smoker or cessation for less than 6 weeks", [H06, H08, D12], "smoker = true"),
+        (
+            "Inflammatory or auto-immune based pathology (e.g., rheumatoid arthritis, systemic lupus erythematosus, psoriatic arthritis, polymyalgia, polymyositis, gout pseudogout)",
+            [H07],
+            "inflammatory_arthritis = true",
+        ),
+        ("Is pregnant", [H02], PREGNANT),
+        (
+            "Currently taking anticoagulant or immunosuppressive medication",
+            [H05, D13],
+            "bleeding_risk = true violates a criterion naming anticoagulants (guideline 3)",
+        ),
+    ],
+    # "previous lumbar arthrodesis" names a surgery type (not asked). Glucocorticoid "condition requiring
+    # medications" is present tense and the list covers 3 months. Litigation/Worker's Compensation does not cover
+    # a disability claim. Other-study and substance-abuse items are narrower or investigator's opinion.
+    "NCT05182489": [
+        (
+            "Subject has been unresponsive to conservative care for a minimum of 6 months.",
+            [H01, H02, H04, D14],
+            UNDER_6_MONTHS,
+        ),
+        (
+            "Subject has an open wound local to the operative area, or rapid joint disease, bone absorption, or osteoporosis.",
+            [H05, D12],
+            OSTEOPOROSIS,
+        ),
+        (
+            "Subjects who are pregnant or plan to become pregnant in the next 12 months or who are lactating.",
+            [H02],
+            PREGNANT,
+        ),
+    ],
+    # "severe depression or anxiety": the psychiatric answer may be schizophrenia/bipolar (holdout reading).
+    # "symptomatic central vertebral canal stenosis": a stenosis diagnosis does not say central. Epidural timing
+    # and systemic immunosuppressants are not settled (see NCT05287867). No pain above 60 months (h09 is 60).
+    "NCT06325566": [
+        (
+            "Participants with moderate to severe low back pain for a duration of at least six months who have failed at least 3 months of conservative care.",
+            [H01, H02, H04, D14],
+            UNDER_6_MONTHS,
+        ),
+        (
+            "Participants with low back pain duration of less than 6 months or greater than 60 months.",
+            [H01, H02, H04, D14],
+            "pain for under 6 months (3, 5, 0.75, 4)",
+        ),
+        (
+            "Participants who have not received at least 3 months of conservative treatment for back pain without adequate pain relief.",
+            [H04],
+            "pain for 3 weeks (0.75 months) < 3 months",
+        ),
+        ("Participants with osteoporosis.", [H05, D12], OSTEOPOROSIS),
+        ("Participants with alcohol or substance abuse problems.", [H08], "substance_use_disorder = true"),
     ],
 }
