@@ -282,4 +282,49 @@ A: dict[str, list[tuple[str, list[str], str]]] = {
         ("Participants with osteoporosis.", [H05, D12], OSTEOPOROSIS),
         ("Participants with alcohol or substance abuse problems.", [H08], "substance_use_disorder = true"),
     ],
+    # Max 80 inclusive (text "≤ 80" too). Surgery "at the spinal segment intended" needs the level. Hip T-score
+    # ≤ -3.0 is below the osteoporosis threshold, so osteoporosis does not settle it. The psychiatric item is
+    # narrower ("that interferes with ... self-assessment"). h01's 3 months meets "at least 3 months".
+    "NCT06115512": [
+        (
+            "Has not respond to conservative treatment (e.g, bed rest, physical therapy, drugs, local injections, manipulation and other non-surgical treatments) for a period of at least 3 months;",
+            [H04],
+            "pain for 3 weeks (0.75 months) < 3 months",
+        ),
+        (
+            "Presence of active malignancy or prior history of malignancy;",
+            [H06],
+            "cancer in the past 5 years = true is a prior history of malignancy",
+        ),
+        ("Body weight index (BMI) \\<18.5 kg/m2 or BMI \\> 35 kg/m2;", [H09], "bmi 38 > 35"),
+        (
+            "Pregnant or lactating women; or plan to become pregnant within 1 year following the study surgery.",
+            [H02],
+            PREGNANT,
+        ),
+    ],
+    # Min 21 structured. "active malignancy" is narrower than cancer in 5 years; diabetes is not "requiring daily
+    # insulin"; BMI 38 is not > 40. Steroids for inflammation are explicitly allowed.
+    "NCT05508360": [
+        (
+            "Patient has had prior lumbar spine surgery (nucleoplasty at non-index level is considered acceptable).",
+            [H03, H09, D13],
+            PRIOR_SPINE_SURGERY,
+        ),
+        (
+            "Patient has been diagnosed with hepatitis, rheumatoid arthritis, lupus erythematosus, or other autoimmune disease including AIDS, ARC and HIV.",
+            [H07],
+            "inflammatory_arthritis = true counts as autoimmune (guideline 3)",
+        ),
+        (
+            "Patient has osteopenia of the spine (T-score of -1.0 or lower).",
+            [H05, D12],
+            "osteoporosis = true: bone density below the osteopenia threshold (reading in README)",
+        ),
+        (
+            "Patient belongs to a vulnerable population or has a condition such that his/her ability to provide informed consent, comply with follow-up requirements, or provide self-assessments is compromised (e.g. developmentally disabled, prisoner, chronic alcohol/ substance abuser)",
+            [H08],
+            "substance_use_disorder = true: the criterion names substance abusers as an excluded group (reading in README)",
+        ),
+    ],
 }
