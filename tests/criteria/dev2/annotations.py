@@ -327,4 +327,59 @@ A: dict[str, list[tuple[str, list[str], str]]] = {
             "substance_use_disorder = true: the criterion names substance abusers as an excluded group (reading in README)",
         ),
     ],
+    # Max 75 structured. The conservative-care list ("including ... and/or") is read as examples, so h08
+    # (chiropractic, opioid) is not excluded by it. "Current alcohol or recreational drug dependency" is narrower
+    # than addiction in the past year; "Current anticoagulation therapy" has an exception (suspended for
+    # surgery), so bleeding_risk does not clearly violate it. Prior surgery is "at the index level" (not asked).
+    "NCT04188236": [
+        (
+            "At least six weeks of failed conservative treatment prior to surgery, including physical therapy, use of anti-inflammatory medications at maximum specified dosage and/or administration of epidural/facet injections.",
+            [H04],
+            "pain for 3 weeks (0.75 months) < 6 weeks",
+        ),
+        (
+            "Radiculopathy with positive straight leg raise test.",
+            [H02, H07, D12],
+            "leg_pain_radiating = false (the straight-leg-raise test itself is an exam)",
+        ),
+        ("Any metabolic bone disease.", [H05, D12], "osteoporosis = true is a metabolic bone disease"),
+        ("Rheumatoid arthritis or other autoimmune disease.", [H07], "inflammatory_arthritis = true"),
+        (
+            "Active or history of any invasive malignancy; patients with curatively-treated malignancies who have been disease-free for at least 5 years are eligible.",
+            [H06],
+            "cancer diagnosis or treatment in the past 5 years = true: not disease-free for 5 years",
+        ),
+        ("Pregnant or interested in becoming pregnant in the following 24 months.", [H02], PREGNANT),
+        (
+            "Subject is currently participating or has participated in the previous 4 weeks in any other interventional clinical study.",
+            [H08],
+            "in_other_trial = true (now or in the past 30 days; 4 weeks ~ 1 month, guideline 3)",
+        ),
+    ],
+    # Age 18-70 structured. Prior lumbar surgery: its exception (micro-discectomy/laminectomy > 6 months postop)
+    # depends on the surgery type, which is not asked, and h03 sits on the 6-month boundary, so no one is
+    # clearly excluded by it. "pending litigation" is narrower than the claim answer. Chronic disease and
+    # psychological dysfunction are in the investigator's opinion.
+    "NCT04015791": [
+        (
+            "Skeletally mature male or female (non-pregnant) between 18 and 70 years of age",
+            [H02],
+            PREGNANT,
+        ),
+        (
+            "VAS back pain score ≥ 40 mm and that is greater than the VAS leg pain scores",
+            [H03, H11, D13, D14],
+            "leg_pain_worse_than_back = true: back pain is not greater than leg pain",
+        ),
+        (
+            "Patient has failed at least ≥6 months of non-operative treatment that may have included physical therapy, bed rest, anti-inflammatory or analgesic medications, chiropractic care, acupuncture, massage therapy or home-directed lumbar exercise programs",
+            [H01, H02, H04, D14],
+            UNDER_6_MONTHS,
+        ),
+        (
+            "Has presence of active malignancy or prior history of malignancy (except for basal cell carcinoma of the skin) during the past 5 years",
+            [H06],
+            "cancer in the past 5 years = true",
+        ),
+    ],
 }
