@@ -382,4 +382,23 @@ A: dict[str, list[tuple[str, list[str], str]]] = {
             "cancer in the past 5 years = true",
         ),
     ],
+    # "using nonsteroidal anti inflammatory agents" is present use; the medication list covers 3 months
+    # (guideline 3), so NSAID users are not excluded; smoking and anticoagulants are (smoker is current;
+    # bleeding_risk violates a criterion naming anticoagulants). Device-specific items ("For the ... systems:")
+    # do not clearly apply to a person. Neuromuscular/mental item is qualified by the risk judgement;
+    # litigation "regarding a spine surgery" and worker's compensation are narrower than the claim answer.
+    "NCT04911257": [
+        ("Have had six months of lumbar non operative therapy.", [H01, H02, H04, D14], UNDER_6_MONTHS),
+        (
+            "Biological factors such as smoking or using nonsteroidal anti inflammatory agents/ anticoagulants.",
+            [H05, H06, H08, D12, D13],
+            "h06/h08/d12 smoker = true; h05/d13 bleeding_risk = true (anticoagulants named)",
+        ),
+        ("Obesity.", [H03, H09, D12], "bmi 31, 38, 33 >= 30 (obesity)"),
+        (
+            "Pregnancy, or if the patient intends to become pregnant during the course of the study.",
+            [H02],
+            PREGNANT,
+        ),
+    ],
 }
