@@ -401,4 +401,30 @@ A: dict[str, list[tuple[str, list[str], str]]] = {
             PREGNANT,
         ),
     ],
+    # Age 22-70 structured. Item 4 has alternatives (intractable pain), so h04's 3 weeks does not settle it.
+    # VAS leg >= 60 is leg-only (guideline 3). "systemic disease" is not read as diabetes/heart disease: the text
+    # lists diabetes separately only when insulin-requiring. Metabolic bone disease is "defined by use of
+    # anti-resorptive medications or a history of fragility fracture", neither of which is asked. Dependence
+    # "within previous six months", a current mental-illness episode, drug/device studies and litigation "which
+    # may influence" reporting are narrower than the answers. Washouts (epidural/oral steroids, NSAIDs) are not
+    # settled by a 3-month medication list.
+    "NCT03433391": [
+        (
+            "Have radiculopathy (e.g., decreased motor strength, sensory deficits, decreased reflexes) from specific nerve root distribution from L4 to S1 with positive straight leg raise (0-60 degrees);",
+            [H02, H07, D12],
+            "leg_pain_radiating = false",
+        ),
+        ("Prior spine surgery at any lumbar level;", [H03, H09, D13], PRIOR_SPINE_SURGERY),
+        (
+            "Axial back pain only (no radicular symptoms);",
+            [H02, H07, D12],
+            "leg_pain_radiating = false (d12 also numbness_or_weakness = false): back pain without radicular symptoms",
+        ),
+        ("Any terminal, systemic or autoimmune disease;", [H07], "inflammatory_arthritis = true counts as autoimmune"),
+        (
+            "Pregnancy at time of enrollment, or planning to become pregnant, since this would contraindicate surgery2;",
+            [H02],
+            PREGNANT,
+        ),
+    ],
 }
