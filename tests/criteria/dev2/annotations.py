@@ -427,4 +427,48 @@ A: dict[str, list[tuple[str, list[str], str]]] = {
             PREGNANT,
         ),
     ],
+    # Age 22-75 structured. Back-pain VAS 40-90 is back-only (guideline 3). "L1-2 to L5-S1" spans the whole
+    # lumbar spine, so it is "previous lumbar spine surgery", not an index-level criterion. Coagulopathy names a
+    # disorder, but "currently taking anticoagulant ... antiplatelet" names blood thinners (guideline 3). The
+    # psychiatric, substance, oral-steroid (daily > 30 days), neurological-deficit and MRI-device items are
+    # narrower than the answers. Only insulin-dependent diabetes and unstable angina are named.
+    "NCT06127745": [
+        (
+            "If female of childbearing potential, participant is non-pregnant, non-nursing, and agrees to use highly effective methods of contraception for a minimum of 24 months post-treatment.",
+            [H02],
+            PREGNANT,
+        ),
+        (
+            "Chronic mechanical (axial) low back pain for at least 6 months",
+            [H01, H02, H04, D14],
+            "pain for under 6 months",
+        ),
+        ("Have failed 3 months of conservative back pain care", [H04], "pain for 3 weeks (0.75 months) < 3 months"),
+        (
+            "Low back pain predominant over leg pain on a 100mm VAS scale",
+            [H03, H11, D13, D14],
+            "leg_pain_worse_than_back = true",
+        ),
+        ("BMI \\> 35", [H09], "bmi 38 > 35"),
+        (
+            "Participant has had previous lumbar spine surgery at level L1-2 to L5-S1",
+            [H03, H09, D13],
+            PRIOR_SPINE_SURGERY,
+        ),
+        (
+            "Participant has had significant systemic disease, such as unstable angina, autoimmune disease, rheumatoid arthritis, diabetes mellitus-insulin dependent, or muscular dystrophy.",
+            [H07],
+            "inflammatory_arthritis = true (autoimmune / rheumatoid arthritis named)",
+        ),
+        (
+            "Participant is currently taking anticoagulant, antineoplastic, antiplatelet, or thrombocytopenia inducing medications (except for aspirin or nonsteroidal anti- inflammatory drugs \\[NSAIDS\\])",
+            [H05, D13],
+            "bleeding_risk = true violates a criterion naming anticoagulants (guideline 3)",
+        ),
+        (
+            "Compensation injuries or ongoing litigation regarding back pain/ injury, or financial or other incentives to remain impaired.",
+            [H03, D14],
+            "litigation_or_compensation = true: lawsuit, compensation or disability claim are all covered",
+        ),
+    ],
 }
