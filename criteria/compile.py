@@ -87,6 +87,8 @@ def _numeric_term(f: Finding, text: str) -> Term:
         else _NOUNS[f.kind]
     )
     label = f"{noun} {said}"
+    if f.implied:
+        noun = "pain lasting at least as long as the failed treatment it asks for:"
     if f.kind in ("age", "bmi"):
         # The trial's own words garble too easily ("nineteen (19) years or older", "10 and 16 years", "> 30)").
         words = _AGE_WORDS if f.kind == "age" else _BMI_WORDS
@@ -411,6 +413,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
             if not (f.kind == "duration" and not _PAIN_WORD.search(_lead_in(text, f.start)))
             and not (f.kind == "age" and f.op in _LOWER and f.value <= _ADULT_AGE)
         ]
+    if kind is Kind.EXCLUSION or any(f.kind == "duration" and not f.implied for f in numeric):
+        # "low back pain for at least six months who have failed at least 3 months of conservative care": the
+        # pain's own duration says more than the treatment's; under exclusions a failed treatment is no duration.
+        numeric = [f for f in numeric if not f.implied]
     if kind is Kind.INCLUSION:
         # "Expected survival duration of more than 3 months", "disease duration >= 18 months": a duration of
         # something else (life expectancy, another disease) is no pain duration.
