@@ -319,10 +319,21 @@ def compile_criterion(criterion: Criterion) -> Rule:
 
     terms: list[Term] = []
     unsettled: list[str] = []
-    tried = any("tried" in r for _, r in roles_at)
+    tried = any("tried" in r or "operated_cohort" in r for _, r in roles_at)
+    # "all patients who had undergone a first time uncomplicated disc surgery ... who had taken part in the original
+    # RCT", "treated with surgery ... and registered in a national quality register": the study follows people
+    # operated before it began, so a named operation is required; not when the same criterion also takes people
+    # on their way to it ("Have had (retrospective cohort) or the decision has been made to have (prospective ...)").
+    operated_before = (
+        kind is Kind.INCLUSION
+        and any("operated_cohort" in r for _, r in roles_at)
+        and not any("operation_ahead" in r or "suppress" in r for _, r in roles_at)
+    )
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
+        if operated_before and spec.key == "spine_surgery_months_ago" and scope == "none":
+            scope = spec.scope
         value = spec.value
         # A window in the phrase's own clause; under exclusions, else anywhere in the criterion ("from four
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
@@ -617,7 +628,7 @@ _OR_BOUND = re.compile(
 )
 
 #: Words that open a modifier of the phrase before them ("leg pain with a positive SLR test or FST").
-_MODIFIER_OPENERS = frozenset({"with", "who", "which", "that", "matched", "confirmed", "documented", "shown"})
+_MODIFIER_OPENERS = frozenset({"with", "who", "which", "that", "matched", "confirmed", "documented", "shown", "in"})
 
 
 def _alternatives_only_in_modifier(
