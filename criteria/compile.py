@@ -485,6 +485,11 @@ def compile_criterion(criterion: Criterion) -> Rule:
             "disjunction" in r and tokens[m.start].text != "or" and not _is_fraction(tokens, m.start)
             for m, r in roles_at
         )
+        if disjunctive and _alternatives_only_in_unread_item(tokens, live, roles_at):
+            # "... with unilateral radiculopathy, on clinical evaluation, positive straight leg raise or femoral
+            # stretch test, and identification of ... on MRI": the "or" joins two tests inside one item of a list
+            # closed by "and", so the radiculopathy is still required.
+            disjunctive = False
         if disjunctive and _alternatives_only_in_modifier(tokens, live, roles_at):
             # "Leg pain with a positive SLR test or femoral stretch test", "Radiating pain matched with ...
             # shown by CT or MRI": the alternatives describe the evidence, the condition is still required.
@@ -644,6 +649,26 @@ def _alternatives_only_in_modifier(
     ors = [i for i, t in enumerate(tokens) if t.text == "or"]
     ors += [m.start for m, r in roles_at if "disjunction" in r and not _is_fraction(tokens, m.start)]
     return bool(ors) and all(i > opener for i in ors)
+
+
+def _alternatives_only_in_unread_item(
+    tokens: list, hits: list[_Hit], roles_at: list[tuple[Match, frozenset[str]]]
+) -> bool:
+    """Whether every "or" sits in a comma item with no concept, and a later item opens with "and"."""
+    items: list[int] = []  # item number of each token
+    n = 0
+    for t in tokens:
+        if t.text in (",", ";"):
+            n += 1
+        items.append(n)
+    ors = [i for i, t in enumerate(tokens) if t.text == "or"]
+    if not ors or any(
+        "disjunction" in r and tokens[m.start].text != "or" and not _is_fraction(tokens, m.start) for m, r in roles_at
+    ):
+        return False  # "including", "e.g.", "any of": a list of examples or alternatives
+    with_concept = {items[h.start] for h in hits} | {items[h.end - 1] for h in hits}
+    closing = {items[i] for i in range(1, len(tokens)) if tokens[i].text == "and" and tokens[i - 1].text == ","}
+    return all(items[i] not in with_concept and any(c > items[i] for c in closing) for i in ors)
 
 
 def _is_fraction(tokens: list, i: int) -> bool:
