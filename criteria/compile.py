@@ -28,6 +28,7 @@ _WEAK_NEGATION_REACH = 3
 _STRONG_REACH = 12
 _NARROW_BEFORE_REACH = 4
 _NARROW_AFTER_REACH = 3
+_WITH_OR_WITHOUT = ["with", "or", "without"]
 _SEGMENT_BREAKS = frozenset({",", ";", ".", "or", "and", "(", ")", "/"})
 
 _NUMERIC_KEYS = {"age": "age", "duration": "pain_duration_months", "intensity": "pain_intensity", "bmi": "bmi"}
@@ -204,6 +205,17 @@ def compile_criterion(criterion: Criterion) -> Rule:
         lo, hi = (a, b) if a < b else (b, a)
         return not any(words[i] in _SEGMENT_BREAKS for i in range(lo, hi))
 
+    def leaves_parenthesis(a: int, b: int) -> bool:
+        # "(in extension +/- pain in buttocks, groin, thigh) without radicular pain": "with or without" inside a
+        # parenthesis does not reach past its closing bracket. ("Have family (first-degree relative) or personal
+        # history of ...": other suppressors still do.)
+        depth = 0
+        for w in words[a:b]:
+            depth += (w == "(") - (w == ")")
+            if depth < 0:
+                return True
+        return False
+
     negation_breaks = [m.start for m, r in roles_at if "negation_break" in r]
     exception_at = [m for m, r in roles_at if "exception" in r]
 
@@ -217,7 +229,12 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     blocked = any(m.end <= b < h.start for b in negation_breaks)
                     if gap <= reach and same_clause(m.end, h.start) and not blocked:
                         h.negated = True
-                if "suppress" in roles and same_clause(m.end, h.start) and gap <= _STRONG_REACH:
+                if (
+                    "suppress" in roles
+                    and same_clause(m.end, h.start)
+                    and gap <= _STRONG_REACH
+                    and not (words[m.start : m.end] == _WITH_OR_WITHOUT and leaves_parenthesis(m.end, h.start))
+                ):
                     h.suppressed = True
                 if "exception" in roles and same_clause(m.end, h.start):
                     # Everything after "except"/"other than" in the clause is an exception, however long the list.
