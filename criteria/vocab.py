@@ -253,6 +253,8 @@ CUE_LISTS = (
     "cause",
     "tried",
     "misuse",
+    "operated_cohort",
+    "operation_ahead",
 )
 
 
