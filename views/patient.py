@@ -29,6 +29,7 @@ from screener.plain import (
     tested_label,
 )
 from screener.questions import Question, QuestionBank
+from screener.site_contacts import contact_lines, nearest_site_contacts
 
 SOMETHING_ELSE = "Something else"
 PER_GROUP = 10
@@ -312,11 +313,19 @@ def _trial_card(match: service.TrialMatch) -> None:
         if match.stale_reasons:
             st.warning("This listing may be out of date: " + "; ".join(match.stale_reasons) + ".", icon="🕰️")
         _checklist(match)
-        contacts = [
-            " · ".join(p for p in (c.name, c.phone, c.email) if p) for c in trial.central_contacts if c.name or c.phone
-        ]
+        contacts = contact_lines([c for c in trial.central_contacts if c.name or c.phone])
         if contacts:
             st.markdown("**Contacts:** " + " | ".join(_plain(c) for c in contacts))
+        sites = nearest_site_contacts(match.site_distances)
+        if sites:
+            st.markdown(
+                "**Contacts at the sites nearest you:**\n"
+                + "\n".join(
+                    f"- {_plain(s.site.label)} ({distance_label(s.distance_miles)}): "
+                    + " | ".join(_plain(line) for line in contact_lines(s.contacts))
+                    for s in sites
+                )
+            )
         st.markdown(f"[See this trial on ClinicalTrials.gov]({trial.url})")
 
 
