@@ -214,7 +214,7 @@ def _question_card(step: Step) -> None:
             "You have answered enough for useful results. Each extra answer sorts more trials, "
             "and you can stop at any time with “See my results now”."
         )
-    with st.container(border=True):
+    with st.container(border=True, key="question_card"):
         if step.stage == "safety":
             st.subheader("A few safety questions")
             st.caption("These help you know when to see a doctor. They do not stop you from using this tool.")
@@ -232,6 +232,7 @@ def _question_card(step: Step) -> None:
         not_sure = cols[1].button(bank.not_sure_label, key="not_sure", width="stretch")
         nxt = cols[2].button("Next", key="next", type="primary", width="stretch")
         stop = cols[3].button("See my results now", key="see_results", width="stretch")
+        ui.focus_first_control("question_card", step.id)
     if back:
         _go_back(step.id)
         st.rerun()

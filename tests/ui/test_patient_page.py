@@ -320,3 +320,19 @@ def test_results_show_contacts_of_the_nearest_recruiting_sites():
     assert blocks
     name = first.contacts[0].name or first.contacts[0].email
     assert any(name in b and first.site.facility in b for b in blocks)
+
+
+def _focus_scripts(app: AppTest) -> list[str]:
+    return [e.proto.body for e in app.get("html") if ".st-key-question_card" in e.proto.body]
+
+
+def test_keyboard_focus_moves_to_each_new_question_but_not_on_a_rerun_of_the_same_one(at):
+    assert _focus_scripts(at) == []  # the first screen of a visit: focus starts at the top of the page
+    _next(at)
+    (script,) = _focus_scripts(at)
+    assert '"diagnosed"' in script
+    at.radio(key="q_diagnosed").set_value("Yes").run()  # an answer reruns the page: the focus stays put
+    assert _focus_scripts(at) == []
+    _next(at)
+    (script,) = _focus_scripts(at)
+    assert '"took_medication"' in script
