@@ -67,9 +67,13 @@ def to_csv_bytes(rows: Iterable[Mapping[str, Any]], *, columns: Sequence[str] | 
     buf = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")  # encode as we go: one copy in memory, not two
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(cols)
-    # Inlined neutralise(): this loop runs for every cell of a 100,000-row export. csv writes None as "".
+    # Inlined neutralise(): this loop runs for every cell of a 100,000-row export. csv writes None as "";
+    # a NaN (v != v) would be written as "nan", so it becomes "" too.
     writer.writerows(
-        [("'" + v if v.__class__ is str and v.startswith(DANGEROUS_PREFIXES) else v) for v in map(row.get, cols)]
+        [
+            ("'" + v if v.startswith(DANGEROUS_PREFIXES) else v) if v.__class__ is str else ("" if v != v else v)
+            for v in map(row.get, cols)
+        ]
         for row in rows
     )
     buf.flush()
@@ -142,6 +146,8 @@ def _row_xml(number: int, values: Iterable[Any], refs: Sequence[str], style: str
             continue
         elif isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
             cells.append(f'<c r="{ref}{r}"{style}><v>{value!r}</v></c>')
+            continue
+        elif isinstance(value, float):  # NaN or infinite: an empty cell, never the text "nan"
             continue
         else:
             text = str(value)

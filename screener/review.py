@@ -23,6 +23,7 @@ from screener.export import (
     to_csv_bytes,
     to_xlsx_bytes,
 )
+from screener.lead_table import answers_text, is_missing
 from screener.leads import iter_export_records, scoped
 from screener.pipeline import STAGES, Status, allowed_moves, furthest
 from screener.schema import candidate, candidate_trial, criterion_outcome, note
@@ -215,21 +216,6 @@ def _criteria_summary(crit: list[tuple[str, str, str | None]]) -> tuple[str, str
     return "; ".join(compact), " | ".join(failed), " | ".join(unknown)
 
 
-def _answers_text(profile: dict[str, Any] | None) -> str:
-    if not profile:
-        return ""
-    parts = []
-    for key, value in profile.items():
-        if isinstance(value, list):
-            value = ", ".join(map(str, value))
-        elif isinstance(value, dict):
-            value = ", ".join(f"{k} {v}" for k, v in value.items())
-        elif isinstance(value, bool):
-            value = "yes" if value else "no"
-        parts.append(f"{key}: {value}")
-    return "; ".join(parts)
-
-
 def iter_export_rows(
     store: CandidateStore,
     recruiter: Recruiter,
@@ -254,7 +240,7 @@ def iter_export_rows(
             "nct_id": nct,
             "submitted_at": _minute(submitted),
             "verdict": verdict,
-            "distance_miles": None if miles is None else round(miles, 1),
+            "distance_miles": None if is_missing(miles) else round(miles, 1),
             "nearest_site": site,
             "registry_data_date": data_date,
             "status": status,
@@ -264,7 +250,7 @@ def iter_export_rows(
             "criterion_outcomes": compact,
             "failed_criteria": failed,
             "criteria_to_check": unknown,
-            "answers": _answers_text(profile if identified else deidentified_answers(profile)),
+            "answers": answers_text(profile if identified else deidentified_answers(profile)),
         }
         if identified:
             row["notes"] = " | ".join(notes)

@@ -10,7 +10,7 @@ raises the safety notice.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -78,6 +78,9 @@ class TrialMatch:
     unknown_count: int
     stale_reasons: tuple[str, ...]
     recruiting_sites: int
+    #: (miles, site) for every recruiting site with coordinates, nearest first; empty without a
+    #: location. Shared with the per-location cache, so not compared.
+    site_distances: Sequence[tuple[float, Location]] = field(default=(), compare=False)
 
     @property
     def verdict(self) -> Verdict:
@@ -226,6 +229,7 @@ def screen_patient(
             unknown_count=sum(1 for c in result.criteria if c.outcome is Outcome.UNKNOWN),
             stale_reasons=stale_table[trial.nct_id],
             recruiting_sites=len(sites),
+            site_distances=distances,
         )
         if result.verdict is Verdict.EXCLUDED:
             groups["excluded"].append(match)

@@ -1,8 +1,10 @@
 """A one-file summary the person can take to their doctor: answers, matching trials, criteria to discuss.
 
-Built with fpdf2's core fonts, which only cover Latin-1; every string goes through
-``pdf_safe`` so names like "Zürich" survive and anything else (✓, ≥, Chinese site
-names) becomes a readable stand-in instead of an encoding error.
+Set in DejaVu Sans (bundled in ``screener/data/fonts/``, Bitstream Vera licence), embedded as a
+subset, so registry text keeps its "≥", "–", "’", "é", Turkish "İ", Greek "μ" and the ✓ / ✗ marks.
+fpdf2's core fonts only cover Latin-1 and would turn all of these into "?". Characters the font
+lacks are folded by ``pdf_safe`` (full-width "；" to ";", "㎎" to "mg"); only what has no drawable
+form at all (Chinese ideographs: DejaVu has no CJK) becomes "?".
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from criteria.model import Outcome
@@ -26,47 +31,63 @@ DISCLAIMER = (
 )
 MAX_TRIALS = 15
 MAX_CRITERIA_PER_TRIAL = 12
-_REPLACEMENTS = {
-    "✓": "[yes]",
-    "✗": "[no]",
-    "≥": ">=",
-    "≤": "<=",
-    "–": "-",
-    "—": "-",
-    "‘": "'",
-    "’": "'",
-    "“": '"',
-    "”": '"',
-    "•": "-",
-    "…": "...",
-    "µ": "u",
-    "\u00a0": " ",
-}
+FONT_DIR = Path(__file__).parent / "data" / "fonts"
+FONT_FAMILY = "DejaVuSans"
+#: One regular and one bold face keep the repository small; "italic" text is set regular in grey.
+FONT_FILES = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
+#: Stand-ins for characters the font lacks that Unicode compatibility folding leaves alone (CJK punctuation).
+_STAND_INS = {"、": ", ", "。": ". ", "《": "«", "》": "»", "「": "“", "」": "”", "【": "[", "】": "]"}
+_KEEP = frozenset("\n\t")
+_GREY = 90
+
+
+@cache
+def _drawable() -> frozenset[int]:
+    """Code points that both faces of the bundled font can draw."""
+    faces = []
+    for path in FONT_FILES.values():
+        with TTFont(path, lazy=True) as font:
+            faces.append(set(font.getBestCmap()))
+    return frozenset(set.intersection(*faces))
 
 
 def pdf_safe(text: str) -> str:
-    """Map text to Latin-1: known symbols to ASCII, accents kept where Latin-1 has them, else '?'."""
+    """Text the bundled font can draw: kept as typed where it can, folded (NFKC) or stood in for, else "?".
+
+    >>> pdf_safe("≥18 years, İzmir；脾")
+    '≥18 years, İzmir;?'
+    """
+    drawable = _drawable()
     out = []
     for ch in text:
-        ch = _REPLACEMENTS.get(ch, ch)
-        try:
-            ch.encode("latin-1")
-        except UnicodeEncodeError:
-            ch = unicodedata.normalize("NFKD", ch).encode("latin-1", "ignore").decode("latin-1") or "?"
-        out.append(ch)
+        if ord(ch) in drawable or ch in _KEEP:
+            out.append(ch)
+            continue
+        folded = _STAND_INS.get(ch) or unicodedata.normalize("NFKC", ch)
+        out.append(folded if all(ord(c) in drawable for c in folded) else "?")
     return "".join(out)
 
 
 class _Doc(FPDF):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        for style, path in FONT_FILES.items():
+            self.add_font(FONT_FAMILY, style, str(path))
+
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font("Helvetica", "I", 8)
-        self.cell(0, 6, f"Page {self.page_no()} - a pre-screen, not medical advice", align="C")
+        self.set_font(FONT_FAMILY, "", 8)
+        self.set_text_color(_GREY)
+        self.cell(0, 6, f"Page {self.page_no()} – a pre-screen, not medical advice", align="C")
+        self.set_text_color(0)
 
 
 def _para(pdf: FPDF, text: str, *, size: int = 10, style: str = "", gap: float = 1.0) -> None:
-    pdf.set_font("Helvetica", style, size)
+    """One paragraph; style "B" is bold, "I" (no italic face is bundled) is regular in grey."""
+    pdf.set_font(FONT_FAMILY, "B" if "B" in style else "", size)
+    pdf.set_text_color(_GREY if "I" in style else 0)
     pdf.multi_cell(0, size * 0.5, pdf_safe(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0)
     pdf.ln(gap)
 
 
@@ -100,10 +121,10 @@ def _trial_block(pdf: FPDF, match: TrialMatch) -> None:
     if to_discuss:
         _para(pdf, "Criteria to discuss:", size=9, style="B", gap=0)
         for crit in to_discuss[:MAX_CRITERIA_PER_TRIAL]:
-            mark = "[no]" if crit.outcome is Outcome.FAIL else "[?]"
-            _para(pdf, f"  {mark} ({crit.kind}) {crit.text} - {crit.reason}", size=8, gap=0)
+            mark = "✗" if crit.outcome is Outcome.FAIL else "?"
+            _para(pdf, f"  {mark} ({crit.kind}) {crit.text} – {crit.reason}", size=8, gap=0)
         if len(to_discuss) > MAX_CRITERIA_PER_TRIAL:
-            _para(pdf, f"  ... and {len(to_discuss) - MAX_CRITERIA_PER_TRIAL} more on the registry page.", size=8)
+            _para(pdf, f"  … and {len(to_discuss) - MAX_CRITERIA_PER_TRIAL} more on the registry page.", size=8)
     pdf.ln(3)
 
 

@@ -35,6 +35,23 @@ OPEN_STATUSES = frozenset({"RECRUITING", "NOT_YET_RECRUITING"})
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """A central or site contact as the registry lists it; any field may be missing."""
+
+    name: str | None = None
+    #: CONTACT, PRINCIPAL_INVESTIGATOR, SUB_INVESTIGATOR or STUDY_CHAIR (API v2 ``role``).
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    phone_ext: str | None = None
+
+    @property
+    def reachable(self) -> bool:
+        """A phone number or an email to use: a bare investigator name is not a way to get in touch."""
+        return bool(self.phone or self.email)
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     facility: str | None = None
     city: str | None = None
@@ -44,6 +61,8 @@ class Location:
     status: str | None = None
     lat: float | None = None
     lon: float | None = None
+    #: The site's own contacts (``locations[].contacts``), in registry order.
+    contacts: tuple[Contact, ...] = ()
 
     @property
     def is_recruiting(self) -> bool:
@@ -53,14 +72,6 @@ class Location:
     def label(self) -> str:
         parts = [p for p in (self.facility, self.city, self.state, self.country) if p]
         return ", ".join(parts) or "Location not given"
-
-
-@dataclass(frozen=True, slots=True)
-class Contact:
-    name: str | None = None
-    role: str | None = None
-    phone: str | None = None
-    email: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +195,7 @@ def _contact(raw: Any) -> Contact:
         role=_str(_get(raw, "role")),
         phone=_str(_get(raw, "phone")),
         email=_str(_get(raw, "email")),
+        phone_ext=_str(_get(raw, "phoneExt")),
     )
 
 
@@ -191,6 +203,7 @@ def _location(raw: Mapping[str, Any]) -> Location:
     # Called for every site (hundreds in large studies), so it reads the mapping directly.
     get = raw.get
     geo = get("geoPoint")
+    contacts = get("contacts")
     return Location(
         facility=_str(get("facility")),
         city=_str(get("city")),
@@ -200,6 +213,7 @@ def _location(raw: Mapping[str, Any]) -> Location:
         status=_str(get("status")),
         lat=_float(geo.get("lat")) if isinstance(geo, Mapping) else None,
         lon=_float(geo.get("lon")) if isinstance(geo, Mapping) else None,
+        contacts=tuple(_contact(c) for c in contacts if isinstance(c, Mapping)) if isinstance(contacts, list) else (),
     )
 
 

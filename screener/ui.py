@@ -6,6 +6,7 @@ caching lives here so a rerun never re-reads the snapshot or re-opens the databa
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import UTC, datetime
 
@@ -110,6 +111,56 @@ def show_error(exc: ScreenerError) -> None:
 
 def show_disclaimer() -> None:
     st.caption(f"ℹ️ {DISCLAIMER}")
+
+
+#: Session key: the last screen whose first control got the keyboard focus.
+FOCUSED_SCREEN = "_focused_screen"
+# Runs in the page itself (st.html is not iframed). For up to 3 s it puts the focus on the
+# container's first field (in a radio group the chosen option, as a Tab into the group would),
+# and puts it back if a late re-render drops it to the page body; it never takes the focus from
+# a control the person moved to.
+_FOCUS_SCRIPT = """<script>
+(function (selector, screen, ms) {
+  var deadline = Date.now() + ms, placed = false;
+  function firstField(card) {
+    var el = card.querySelector("input:not([disabled]), textarea:not([disabled])");
+    if (el && el.type === "radio") {
+      var group = el.closest("[role=radiogroup]");
+      el = (group && group.querySelector("input:checked")) || el;
+    }
+    return el;
+  }
+  function tick() {
+    var card = document.querySelector(selector), active = document.activeElement;
+    var lost = !active || active === document.body;
+    var stillOnButton = card && active && active.tagName === "BUTTON" && card.contains(active);
+    if (card && (lost || (!placed && stillOnButton))) {
+      var el = firstField(card);
+      if (el) { el.focus(); placed = placed || document.activeElement === el; }
+    }
+    if (Date.now() < deadline) { setTimeout(tick, 100); }
+  }
+  tick();
+})(%s, %s, 3000);
+</script>"""
+
+
+def focus_first_control(container_key: str, screen: str) -> None:
+    """Move the keyboard focus to the first field of ``st.container(key=container_key)`` when a new screen shows.
+
+    Streamlit keeps the focus on the button that was pressed ("Next"), which now sits *below* the
+    new question: a keyboard user would have to go backwards to reach it. Only done when ``screen``
+    changes (an answer that reruns the page keeps the focus where it is), and not on the first
+    screen of a visit, where the focus starts at the top of the page as usual.
+    """
+    previous = st.session_state.get(FOCUSED_SCREEN)
+    st.session_state[FOCUSED_SCREEN] = screen
+    if previous is None or previous == screen:
+        return
+    # The screen's name is passed to the script so each screen's element differs and runs again.
+    # json.dumps of text never contains "</", so the script element cannot be closed early.
+    args = (json.dumps(f".st-key-{container_key}"), json.dumps(screen).replace("</", "<\\/"))
+    st.html(_FOCUS_SCRIPT % args, unsafe_allow_javascript=True)
 
 
 def start_recruiter_session(recruiter: Recruiter) -> None:

@@ -29,6 +29,7 @@ from screener.plain import (
     tested_label,
 )
 from screener.questions import Question, QuestionBank
+from screener.site_contacts import contact_lines, nearest_site_contacts
 
 SOMETHING_ELSE = "Something else"
 PER_GROUP = 10
@@ -213,7 +214,7 @@ def _question_card(step: Step) -> None:
             "You have answered enough for useful results. Each extra answer sorts more trials, "
             "and you can stop at any time with “See my results now”."
         )
-    with st.container(border=True):
+    with st.container(border=True, key="question_card"):
         if step.stage == "safety":
             st.subheader("A few safety questions")
             st.caption("These help you know when to see a doctor. They do not stop you from using this tool.")
@@ -231,6 +232,7 @@ def _question_card(step: Step) -> None:
         not_sure = cols[1].button(bank.not_sure_label, key="not_sure", width="stretch")
         nxt = cols[2].button("Next", key="next", type="primary", width="stretch")
         stop = cols[3].button("See my results now", key="see_results", width="stretch")
+        ui.focus_first_control("question_card", step.id)
     if back:
         _go_back(step.id)
         st.rerun()
@@ -312,11 +314,19 @@ def _trial_card(match: service.TrialMatch) -> None:
         if match.stale_reasons:
             st.warning("This listing may be out of date: " + "; ".join(match.stale_reasons) + ".", icon="🕰️")
         _checklist(match)
-        contacts = [
-            " · ".join(p for p in (c.name, c.phone, c.email) if p) for c in trial.central_contacts if c.name or c.phone
-        ]
+        contacts = contact_lines([c for c in trial.central_contacts if c.name or c.phone])
         if contacts:
             st.markdown("**Contacts:** " + " | ".join(_plain(c) for c in contacts))
+        sites = nearest_site_contacts(match.site_distances)
+        if sites:
+            st.markdown(
+                "**Contacts at the sites nearest you:**\n"
+                + "\n".join(
+                    f"- {_plain(s.site.label)} ({distance_label(s.distance_miles)}): "
+                    + " | ".join(_plain(line) for line in contact_lines(s.contacts))
+                    for s in sites
+                )
+            )
         st.markdown(f"[See this trial on ClinicalTrials.gov]({trial.url})")
 
 

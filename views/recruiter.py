@@ -10,11 +10,19 @@ from screener import ui
 from screener.audit import read_audit
 from screener.auth import authenticate
 from screener.errors import ScreenerError
+from screener.lead_table import (
+    LEAD_COLUMNS,
+    MILES_COLUMN,
+    MISSING,
+    audit_rows,
+    criterion_rows,
+    lead_list_rows,
+    miles_text,
+)
 from screener.leads import lead_detail, list_leads, visible_trials
 from screener.pipeline import LABELS, Status, allowed_moves
 from screener.review import add_note, change_status, export_leads, funnel, top_excluding_criteria
 
-OUTCOME_ICON = {"pass": "✓", "fail": "✗", "unknown": "?"}
 OTHER_REASON = -1
 
 st.title("Recruiter workspace")
@@ -76,27 +84,12 @@ except ScreenerError as exc:
 # --- The list ---------------------------------------------------------------------------------------
 st.subheader(f"Candidates for {nct_id} ({len(leads)})")
 st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                "Candidate": lead.name or f"(withdrawn) {lead.pseudonym}",
-                "Submitted": lead.submitted_at.strftime("%Y-%m-%d"),
-                "Verdict": lead.verdict,
-                "Miles to site": lead.distance_miles,
-                "To check": len(lead.questions),
-                "Ask": " · ".join(lead.questions[:3]) + (" …" if len(lead.questions) > 3 else ""),
-                "Status": LABELS[lead.status],
-                "Owner": lead.owner or "",
-                "Last action": lead.last_action_at.strftime("%Y-%m-%d"),
-                "Stale": "⚠ stale" if lead.stale else "",
-            }
-            for lead in leads
-        ],
-        columns=["Candidate", "Submitted", "Verdict", "Miles to site", "To check", "Ask", "Status", "Owner",
-                 "Last action", "Stale"],
-    ),
+    # The Styler shows "—" for an unknown distance while the column stays numeric, so it still sorts.
+    pd.DataFrame(lead_list_rows(leads), columns=list(LEAD_COLUMNS))
+    .astype({MILES_COLUMN: "float64"})
+    .style.format({MILES_COLUMN: "{:.0f}"}, na_rep=MISSING),
     hide_index=True,
-)  # fmt: skip
+)
 stale = sum(lead.stale for lead in leads)
 if stale:
     st.warning(f"{stale} lead(s) had no action for more than {settings.stale_lead_days} days.")
@@ -121,10 +114,12 @@ if leads:
     with st.container(border=True):
         st.markdown(f"### {lead.name or 'Withdrawn candidate'} · `{lead.pseudonym}`")
         if lead.name:
-            st.write(f"Email: {lead.email or '—'} · Phone: {lead.phone or '—'} · prefers **{lead.preferred_contact}**")
+            st.write(
+                f"Email: {lead.email or '—'} · Phone: {lead.phone or '—'} · prefers **{lead.preferred_contact or '—'}**"
+            )
         st.write(
             f"Verdict **{lead.verdict}** · nearest site {lead.nearest_site or '—'}"
-            f" ({'—' if lead.distance_miles is None else f'{lead.distance_miles:.0f} miles'})"
+            f" ({miles_text(lead.distance_miles)})"
             f" · registry data of {lead.registry_data_date or '—'} · status **{LABELS[lead.status]}**"
         )
         if lead.screen_fail_reason:
@@ -132,21 +127,7 @@ if leads:
         if lead.questions:
             st.markdown("**Questions to ask**")
             st.markdown("\n".join(f"- {q}" for q in lead.questions))
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "": OUTCOME_ICON.get(c.outcome, c.outcome),
-                        "Kind": c.kind,
-                        "Criterion": c.text,
-                        "Reason": c.reason,
-                        "Answers": ", ".join(f"{k}={v}" for k, v in (c.answers or {}).items()),
-                    }
-                    for c in detail.criteria
-                ]
-            ),
-            hide_index=True,
-        )
+        st.dataframe(pd.DataFrame(criterion_rows(detail.criteria)), hide_index=True)
         for n in detail.notes:
             st.caption(f"{n.created_at:%Y-%m-%d %H:%M} · {n.author}")
             st.text(n.text)
@@ -232,13 +213,4 @@ with st.expander("Audit trail"):
     entries = read_audit(
         store, trials=None if recruiter.trials is None else sorted(recruiter.trials), actor=recruiter.name
     )
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {"When": f"{e.at:%Y-%m-%d %H:%M:%S}", "Who": e.actor, "What": str(e.action), "Candidate": e.candidate,
-                 "Trial": e.nct_id, "Detail": e.detail}
-                for e in entries
-            ]
-        ),
-        hide_index=True,
-    )  # fmt: skip
+    st.dataframe(pd.DataFrame(audit_rows(entries)), hide_index=True)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from criteria.model import Outcome
 from screener.auth import Recruiter
-from screener.candidates import CONSENT_VERSION, ContactDetails, submit_candidate
+from screener.candidates import CONSENT_VERSION, ContactDetails, TrialSubmission, submit_candidate, withdraw_candidate
 from screener.errors import ExportError
 from screener.export import (
     DANGEROUS_PREFIXES,
@@ -28,7 +28,7 @@ from screener.export import (
 )
 from screener.review import export_leads
 from screener.schema import candidate
-from tests.screener.recruiting_data import submission
+from tests.screener.recruiting_data import submission, trial_result
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 P, F, U = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
@@ -243,3 +243,57 @@ def test_csv_reads_back_cell_for_cell(pairs):
         [neutralise(a), "" if b is None else (neutralise(b) if isinstance(b, str) else repr(b))] for a, b in pairs
     ]
     assert back == expected
+
+
+@pytest.mark.parametrize("missing", [None, float("nan")])
+@pytest.mark.parametrize("write", [to_csv_bytes, to_xlsx_bytes])
+def test_a_missing_number_is_an_empty_cell_not_none_or_nan(write, missing):
+    data = write([{"distance_miles": missing, "verdict": "likely"}], columns=("distance_miles", "verdict"))
+    if write is to_csv_bytes:
+        assert data.decode("utf-8-sig") == "distance_miles,verdict\r\n,likely\r\n"
+    else:
+        assert list(openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True)) == [
+            ("distance_miles", "verdict"),
+            (None, "likely"),
+        ]
+
+
+@pytest.fixture
+def unlocated_and_withdrawn(store) -> None:
+    """A person who gave no location (no distance, no site) and withdrew, on a real trial (NCT04893720)."""
+    code = submit_candidate(
+        store,
+        contact=ContactDetails("Ana Pérez", "ana@example.org", None, "email"),
+        profile={"age": 54, "smoker": False, "treatments_tried": ["physical_therapy"]},
+        submissions=[TrialSubmission(trial_result("NCT04893720"), None, None, None)],
+        consent_version=CONSENT_VERSION,
+        now=T0,
+    )
+    submit_candidate(
+        store,
+        contact=ContactDetails("Bo Larsen", None, "555 0100", "phone"),
+        profile={"age": 61, "pain_duration_months": 14.0},
+        submissions=[TrialSubmission(trial_result("NCT04893720"), None, None, None)],
+        consent_version=CONSENT_VERSION,
+        now=T0,
+    )
+    withdraw_candidate(store, code, now=T0)
+
+
+@pytest.mark.parametrize("identified", [True, False])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_of_people_without_location_or_contact_never_says_none_or_nan(
+    store, unlocated_and_withdrawn, fmt, identified
+):
+    data = export_leads(store, ALICE, fmt=fmt, identified=identified)
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    else:
+        rows = [list(r) for r in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True)]
+    header, body = rows[0], rows[1:]
+    assert len(body) == 2
+    cells = [str(c) for row in body for c in row if c not in (None, "")]
+    assert not [c for c in cells if re.search(r"\b(None|nan|NaN|True|False)\b", c)]
+    miles = header.index("distance_miles")
+    assert all(row[miles] in (None, "") for row in body)
+    assert any("pain_duration_months: 14" in c and "14.0" not in c for c in cells)

@@ -111,3 +111,48 @@ def test_active_not_recruiting_record_with_results_checked_by_hand():
     assert trial.central_contacts == ()
     assert trial.data_date == "2023-10-06"
     assert trial.stale_reasons(date(2026, 11, 22)) == []  # not open, so never flagged
+
+
+def _embedded_study(nct_id: str) -> dict:
+    return next(s for s in iter_embedded_studies() if s["protocolSection"]["identificationModule"]["nctId"] == nct_id)
+
+
+def test_site_contacts_are_parsed_from_every_real_location():
+    studies = [s for s in iter_embedded_studies() if "contactsLocationsModule" in s["protocolSection"]]
+    with_site_contacts = 0
+    for study in studies:
+        raw_sites = study["protocolSection"]["contactsLocationsModule"].get("locations", [])
+        for raw, loc in zip(raw_sites, parse_study(study).locations, strict=True):
+            raw_contacts = raw.get("contacts", [])
+            with_site_contacts += bool(raw_contacts)
+            assert [(c.name, c.role, c.phone, c.email, c.phone_ext) for c in loc.contacts] == [
+                (r.get("name"), r.get("role"), r.get("phone"), r.get("email"), r.get("phoneExt")) for r in raw_contacts
+            ]
+    assert with_site_contacts > 100  # 182 of the 612 embedded studies list site contacts
+
+
+def test_site_contact_with_extension_checked_by_hand():
+    # NCT01943214, Taichung Veterans General Hospital: one contact with an extension, then the PI by name only.
+    site = next(
+        loc for loc in parse_study(_embedded_study("NCT01943214")).locations
+        if loc.facility == "Taichung Veterans General Hospital"
+    )  # fmt: skip
+    contact, investigator = site.contacts
+    assert (contact.name, contact.role, contact.phone, contact.phone_ext, contact.email) == (
+        "Chia I Tsai, doctor", "CONTACT", "886-4-23592525", "4755", "citsai777@gmail.com",
+    )  # fmt: skip
+    assert contact.reachable
+    assert (investigator.role, investigator.phone, investigator.email) == ("PRINCIPAL_INVESTIGATOR", None, None)
+    assert not investigator.reachable
+
+
+@pytest.mark.parametrize("contacts", [None, "not a list", [None, "x"], []])
+def test_odd_site_contacts_give_no_contacts_not_an_error(contacts):
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT01943214"},
+            "contactsLocationsModule": {"locations": [{"facility": "Taichung Veterans General Hospital",
+                                                       "contacts": contacts}]},
+        }
+    }  # fmt: skip
+    assert parse_study(study).locations[0].contacts == ()

@@ -250,3 +250,152 @@ def test_recruiter_opens_a_deep_link_signs_in_and_exports_an_audited_list(app_ur
     actions = [entry.action for entry in read_audit(store)]
     store.dispose()
     assert "export" in actions and "login" in actions
+
+
+def _tab_to(page, target, *, limit: int = 60) -> None:
+    """Press Tab (only Tab) until ``target`` has the focus; fail if it never gets it."""
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"{target} cannot be reached with the Tab key")
+
+
+def _labelled_widgets(page, bank, questions, condition: str) -> None:
+    """Each of ``questions`` is a control a screen reader can name: its prompt labels a radio group or a
+    field, and each tick box of a multiple-choice question carries its own option text."""
+    from playwright.sync_api import expect
+
+    for question in questions:
+        prompt = question.prompt(condition)
+        if question.type in ("yes_no", "single", "condition"):
+            group = page.get_by_role("radiogroup", name=prompt, exact=True)
+            expect(group).to_be_visible()
+            labels = [o.label for o in question.options] + [bank.not_sure_label]
+            for label in labels if question.type != "condition" else [bank.not_sure_label]:
+                expect(group.get_by_role("radio", name=label, exact=True)).to_have_count(1)
+        elif question.type == "integer":
+            expect(page.get_by_role("spinbutton", name=prompt, exact=True)).to_be_visible()
+        elif question.type == "location":
+            expect(page.get_by_role("textbox", name=prompt, exact=True)).to_be_visible()
+        elif question.type == "multi":
+            for label in [o.label for o in question.options] + [bank.none_label]:
+                expect(page.get_by_role("checkbox", name=label, exact=True)).to_have_count(1)
+        elif question.type == "bmi":
+            for label in ("Height: feet", "Height: inches", "Weight: pounds"):
+                expect(page.get_by_role("spinbutton", name=label, exact=True)).to_be_visible()
+        else:
+            pytest.fail(f"no accessibility check for question type {question.type!r}")
+
+
+def test_whole_patient_flow_works_with_the_keyboard_alone(app_url):
+    """Every opening question and the safety step answered with Tab, arrows, Space, typing and Enter only."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from screener.questions import load_question_bank
+
+    bank = load_question_bank()
+    condition = "Lower back pain"
+    url, _ = app_url
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1600})
+        page.set_default_timeout(30_000)
+        expect.set_options(timeout=30_000)
+        page.goto(url)
+        keys = page.keyboard
+
+        def shows(*question_ids: str) -> None:
+            """The screen shows these questions, the focus moved into them, and every control has a name."""
+            questions = [next(q for q in bank.questions if q.id == qid) for qid in question_ids]
+            for question in questions:
+                expect(page.get_by_text(question.prompt(condition), exact=True)).to_be_visible()
+            if question_ids != ("condition",):  # the first screen of a visit keeps the focus at the page top
+                expect(page.locator(".st-key-question_card input:focus")).to_have_count(1)
+            _labelled_widgets(page, bank, questions, condition)
+
+        def radio(prompt_of: str, label: str):
+            prompt = next(q for q in bank.questions if q.id == prompt_of).prompt(condition)
+            return page.get_by_role("radiogroup", name=prompt, exact=True).get_by_role("radio", name=label, exact=True)
+
+        def press_next() -> None:
+            _tab_to(page, page.get_by_role("button", name="Next", exact=True))
+            keys.press("Enter")
+
+        shows("condition")
+        # The default answer is already chosen: Tab onto it, then on to "Next".
+        _tab_to(page, radio("condition", condition))
+        press_next()
+
+        shows("diagnosed")
+        _tab_to(page, radio("diagnosed", "Yes"))
+        keys.press("Space")
+        expect(radio("diagnosed", "Yes")).to_be_checked()
+        press_next()
+
+        shows("took_medication")
+        _tab_to(page, radio("took_medication", "Yes"))
+        keys.press("Space")
+        expect(radio("took_medication", "Yes")).to_be_checked()
+        press_next()
+
+        shows("medications")
+        tylenol = page.get_by_role("checkbox", name="Acetaminophen (Tylenol)", exact=True)
+        _tab_to(page, tylenol)
+        keys.press("Space")
+        expect(tylenol).to_be_checked()
+        press_next()
+
+        shows("age")
+        _tab_to(page, page.get_by_role("spinbutton", name="How old are you?", exact=True))
+        keys.type("52")
+        keys.press("Enter")
+        press_next()
+
+        shows("sex")
+        _tab_to(page, radio("sex", "Female"))
+        keys.press("Space")
+        expect(radio("sex", "Female")).to_be_checked()
+        press_next()
+
+        shows("location")
+        _tab_to(page, page.get_by_role("textbox", name="Where do you live?", exact=True))
+        keys.type("Boston, MA")
+        keys.press("Enter")
+        press_next()
+
+        shows("max_travel_miles")
+        # Arrow keys move the choice within a radio group.
+        _tab_to(page, radio("max_travel_miles", "Up to 10 miles"))
+        keys.press("Space")
+        for _ in range(3):
+            keys.press("ArrowDown")
+        expect(radio("max_travel_miles", "Up to 100 miles")).to_be_checked()
+        press_next()
+
+        shows(*(q.id for q in bank.stage("safety")))
+        for question in bank.stage("safety"):
+            _tab_to(page, radio(question.id, "Yes"))
+            keys.press("ArrowRight")  # from "Yes" to "No"
+            expect(radio(question.id, "No")).to_be_checked()
+        press_next()
+
+        # The first follow-up question: stop here, from the keyboard.
+        expect(page.locator(".st-key-question_card input:focus")).to_have_count(1)
+        follow_up = [q for q in bank.stage("follow_up") if page.get_by_text(q.prompt(condition), exact=True).count()]
+        assert len(follow_up) == 1
+        _labelled_widgets(page, bank, follow_up, condition)
+        _tab_to(page, page.get_by_role("button", name="See my results now"))
+        keys.press("Enter")
+
+        expect(page.get_by_role("button", name="Keep answering questions")).to_be_visible()
+        expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
+        expect(page.get_by_text("Nearest recruiting site:").first).to_be_visible()
+        answered = 8 + len(bank.stage("safety"))  # condition … travel, and every safety question
+        expect(page.get_by_text(f"Your answers ({answered})")).to_be_visible()
+        # A trial's checklist opens from the keyboard too.
+        summary = page.locator("summary").filter(has_text="Why: criteria checklist").first
+        _tab_to(page, summary, limit=200)
+        keys.press("Enter")
+        expect(page.locator("details").filter(has=summary).get_by_text("You said you are 52").first).to_be_visible()
+        browser.close()

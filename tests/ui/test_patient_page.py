@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,9 @@ import streamlit as st
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from screener import ui
+from screener import service, ui
 from screener.schema import candidate
+from screener.site_contacts import nearest_site_contacts
 from screener.store import open_store
 
 PAGE = Path(__file__).resolve().parents[2] / "views" / "patient.py"
@@ -300,3 +302,37 @@ def test_stopping_while_changing_an_answer_shows_results(at):
     at.button(key="see_results").click().run()
     assert not any(b.key == "next" for b in at.button)
     assert at.session_state[ui.PATIENT_ANSWERS]["diagnosed"] is True
+
+
+def test_results_show_contacts_of_the_nearest_recruiting_sites():
+    answers = {"condition": "Lower back pain", "age": 50, "location": BOSTON}
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.session_state[ui.PATIENT_ANSWERS] = dict(answers)
+    app.session_state[ui.PATIENT_VIEW] = "results"
+    app.run()
+    assert not app.exception
+    # The same screening outside the page: the first shown trial whose nearby sites list a phone or email.
+    results = service.screen_patient(
+        ui.get_prepared_snapshot(), answers, bank=ui.get_question_bank(), today=date.today()
+    )
+    first = next(s for m in results.shown for s in nearest_site_contacts(m.site_distances))
+    blocks = [m.value for m in app.markdown if m.value.startswith("**Contacts at the sites nearest you:**")]
+    assert blocks
+    name = first.contacts[0].name or first.contacts[0].email
+    assert any(name in b and first.site.facility in b for b in blocks)
+
+
+def _focus_scripts(app: AppTest) -> list[str]:
+    return [e.proto.body for e in app.get("html") if ".st-key-question_card" in e.proto.body]
+
+
+def test_keyboard_focus_moves_to_each_new_question_but_not_on_a_rerun_of_the_same_one(at):
+    assert _focus_scripts(at) == []  # the first screen of a visit: focus starts at the top of the page
+    _next(at)
+    (script,) = _focus_scripts(at)
+    assert '"diagnosed"' in script
+    at.radio(key="q_diagnosed").set_value("Yes").run()  # an answer reruns the page: the focus stays put
+    assert _focus_scripts(at) == []
+    _next(at)
+    (script,) = _focus_scripts(at)
+    assert '"took_medication"' in script

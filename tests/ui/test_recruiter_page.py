@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -12,9 +14,9 @@ from streamlit.testing.v1 import AppTest
 from screener import ui
 from screener.audit import Action, read_audit
 from screener.auth import add_recruiter
-from screener.candidates import CONSENT_VERSION, submit_candidate, withdraw_candidate
+from screener.candidates import CONSENT_VERSION, TrialSubmission, submit_candidate, withdraw_candidate
 from screener.store import open_store
-from tests.screener.recruiting_data import PROFILE, contact, submission
+from tests.screener.recruiting_data import PROFILE, contact, submission, trial_result
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "recruiter.py")
@@ -185,4 +187,32 @@ def test_withdrawn_candidate_shows_without_identity(store):
 def test_session_of_an_unknown_account_falls_back_to_sign_in(store):
     at = _page("carol")
     assert at.text_input(key="login_password") and ui.RECRUITER_NAME not in at.session_state
+    assert not at.exception
+
+
+def _shown_cells(df) -> list[str]:
+    """What the browser draws: the Styler's display values when there are any, else the cells as text."""
+    styled = df.proto.arrow_data.styler.display_values
+    frame = pa.ipc.open_stream(styled).read_pandas() if styled else df.value
+    return [str(v) for v in frame.to_numpy().ravel()]
+
+
+def test_candidate_without_location_shows_a_dash_for_distance_never_none(store):
+    submit_candidate(
+        store, contact=contact("Cleo Ray"), profile={"age": 61, "smoker": False},
+        submissions=[TrialSubmission(trial_result("NCT04467944"), None, None, None)],
+        consent_version=CONSENT_VERSION,
+    )  # fmt: skip
+    at = _open_trial(_page("alice"), "NCT04467944")
+    cells = [c for df in at.dataframe for c in _shown_cells(df)]
+    assert not [c for c in cells if re.search(r"\b(None|nan|NaN|True|False)\b", c)]
+    list_cells = _shown_cells(at.dataframe[0])
+    assert "—" in list_cells and "Cleo Ray" in list_cells
+    assert "nearest site — (—) · registry data of —" in _all_text(at)
+    assert not at.exception
+
+
+def test_distance_is_shown_in_whole_miles(store):
+    at = _open_trial(_page("alice"))
+    assert "12" in _shown_cells(at.dataframe[0]) and "12.5" not in _shown_cells(at.dataframe[0])
     assert not at.exception
