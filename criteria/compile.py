@@ -22,7 +22,7 @@ from criteria.model import Kind
 from criteria.numbers import Finding, findings
 from criteria.parse import Criterion
 from criteria.rules import BROADER, NARROWER, SAME, UNSETTLED_SCOPE, WITHIN, Rule, Term
-from criteria.vocab import TermSpec, cues
+from criteria.vocab import TermSpec, cues, term_specs
 
 _WEAK_NEGATION_REACH = 3
 _STRONG_REACH = 12
@@ -318,9 +318,14 @@ def compile_criterion(criterion: Criterion) -> Rule:
     terms: list[Term] = []
     unsettled: list[str] = []
     tried = any("tried" in r for _, r in roles_at)
+    whole = _whole_questions(live)
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
+        if spec.part and spec.key in whole:
+            # "worker's compensation, under litigation or on disability benefits" names every kind of claim
+            # the question asks about; one kind alone ("a worker's compensation case") is narrower.
+            scope = SAME
         value = spec.value
         # A window in the phrase's own clause; under exclusions, else anywhere in the criterion ("from four
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
@@ -503,6 +508,24 @@ def compile_criterion(criterion: Criterion) -> Rule:
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
     return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=_intern(kind, groups, caveat))
+
+
+def _whole_questions(live: list[_Hit]) -> frozenset[str]:
+    """Keys whose every ``part`` (lawsuit, workers' compensation, disability claim) the criterion names."""
+    named: dict[str, set[str]] = {}
+    for h in live:
+        if h.spec.part and not h.negated:
+            named.setdefault(h.spec.key, set()).add(h.spec.part)
+    return frozenset(k for k, got in named.items() if _parts().get(k, frozenset()) <= got)
+
+
+@cache
+def _parts() -> dict[str, frozenset[str]]:
+    parts: dict[str, set[str]] = {}
+    for spec in term_specs():
+        if spec.part:
+            parts.setdefault(spec.key, set()).add(spec.part)
+    return {k: frozenset(v) for k, v in parts.items()}
 
 
 #: Interned rule signatures (a memo of what has been compiled; the same text always gets the same number).

@@ -1,0 +1,81 @@
+"""Criteria that name one kind of what the questionnaire asks (one kind of claim, active or metastatic cancer,
+one kind of injection, medicines taken now, a current episode): a "yes" must stay unknown, a "no" still passes.
+
+Every line is quoted from a real record; one behaviour per case. Controls keep the fails an annotator agrees with.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from criteria import Kind, Outcome
+from tests.criteria.conftest import is_real, judge_line
+
+INC, EXC = Kind.INCLUSION, Kind.EXCLUSION
+PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
+
+CLAIM, NO_CLAIM = {"litigation_or_compensation": True}, {"litigation_or_compensation": False}
+
+# The claim question covers a lawsuit, workers' compensation or a disability claim: one kind is narrower.
+LITIGATION = [
+    ("workers_comp_case_alone_is_narrower", EXC, "Condition represents a worker's compensation case", CLAIM, UNKNOWN),
+    ("no_claim_passes_workers_comp_case", EXC, "Condition represents a worker's compensation case", NO_CLAIM, PASS),
+    (
+        "litigation_or_workers_comp_is_narrower",
+        EXC,
+        "Subject is involved in or planning to engage in litigation or receiving Worker's Compensation related to neck "
+        "or back pain.",
+        CLAIM,
+        UNKNOWN,
+    ),
+    (
+        "litigation_including_workers_comp_is_narrower",
+        EXC,
+        "Currently involved in litigation which may influence the subject's reporting of symptoms including workers "
+        "comp;",
+        CLAIM,
+        UNKNOWN,
+    ),
+    ("pending_spinal_litigation_is_narrower", EXC, "Involved in current or pending spinal litigations", CLAIM, UNKNOWN),
+    (
+        "all_three_kinds_named_excludes",
+        EXC,
+        "Patient with worker's compensation, under litigation or on disability benefits",
+        CLAIM,
+        FAIL,
+    ),
+    (
+        "three_kinds_in_a_list_excludes",
+        EXC,
+        "Worker's compensation, injury litigation, disability remuneration",
+        CLAIM,
+        FAIL,
+    ),
+    (
+        "incentives_to_remain_impaired_cover_every_claim",
+        EXC,
+        "Compensation injuries or ongoing litigation regarding back pain/ injury, or financial or other incentives to "
+        "remain impaired.",
+        CLAIM,
+        FAIL,
+    ),
+    (
+        "remuneration_for_pain_covers_every_claim",
+        EXC,
+        "Those receiving remuneration for their pain treatment (e.g., disability, worker's compensation).",
+        CLAIM,
+        FAIL,
+    ),
+]
+
+CASES = LITIGATION
+
+
+def test_every_case_quotes_a_real_record():
+    assert [c[2] for c in CASES if not is_real(c[2])] == []
+
+
+@pytest.mark.parametrize(("behaviour", "kind", "text", "profile", "outcome"), CASES, ids=[c[0] for c in CASES])
+def test_criterion_outcome(behaviour, kind, text, profile, outcome):
+    got, reason, _ = judge_line(kind, text, profile)
+    assert got is outcome, reason
