@@ -59,6 +59,7 @@ _OTHER_DURATION = re.compile(
 )
 _COUNTED_LIST = re.compile(r"\b(?:two|three|four|2|3|4) or more\b|\bat least (?:two|three|four|2|3|4)\b")
 _LOWER, _UPPER = frozenset({"ge", "gt"}), frozenset({"le", "lt"})
+_LIST_ROLES = frozenset({"disjunction", "sibling_exception", "negation_break"})
 
 
 @dataclass(slots=True)
@@ -71,6 +72,8 @@ class _Hit:
     narrowed: bool = False
     history: bool = False
     cause: bool = False
+    #: Narrowed by a qualifier that is not a mere grade ("active", not "severe"): its examples are narrowed too.
+    qualified: bool = False
 
 
 def _g(v: float) -> str:
@@ -202,7 +205,21 @@ def compile_criterion(criterion: Criterion) -> Rule:
         lo, hi = (a, b) if a < b else (b, a)
         return not any(words[i] in _SEGMENT_BREAKS for i in range(lo, hi))
 
+    # Tokens that name something (a concept or a cue other than the list words "or", "and", ",").
+    matched = {i for m in matches if m.entry.terms or m.entry.roles - _LIST_ROLES for i in range(m.start, m.end)}
+
+    def adjective_series(a: int, b: int) -> bool:
+        # A qualifier right before a comma, then only plain words and "or"/"and" up to the phrase, in one clause.
+        return (
+            a < b
+            and words[a] == ","
+            and same_clause(a, b)
+            and not any(i in matched for i in range(a + 1, b))
+            and all(w in (",", "or", "and") or w.isalpha() for w in words[a + 1 : b])
+        )
+
     negation_breaks = [m.start for m, r in roles_at if "negation_break" in r]
+    severity = set(c.lists["severity"])
     exception_at = [m for m, r in roles_at if "exception" in r]
 
     for h in hits:
@@ -222,8 +239,16 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     h.suppressed = True
                 if "suppress_next" in roles and gap <= 3:
                     h.suppressed = True
-                if "narrowing" in roles and gap <= _NARROW_BEFORE_REACH and same_segment(m.end, h.start):
+                if (
+                    "narrowing" in roles
+                    and gap <= _NARROW_BEFORE_REACH
+                    and (
+                        # "Active, local or systemic malignancy": a list of qualifiers of one noun.
+                        same_segment(m.end, h.start) or adjective_series(m.end, h.start)
+                    )
+                ):
                     h.narrowed = True
+                    h.qualified = h.qualified or " ".join(words[m.start : m.end]) not in severity
                 if "history" in roles and gap <= 6 and same_clause(m.end, h.start):
                     h.history = True
             elif m.start >= h.end:
@@ -232,6 +257,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     h.suppressed = True
                 if "narrowing" in roles and gap <= _NARROW_AFTER_REACH and same_segment(h.end, m.start):
                     h.narrowed = True
+                    h.qualified = h.qualified or " ".join(words[m.start : m.end]) not in severity
         # Text before an exception ("cancer other than skin cancer") is narrower unless the exception is harmless.
         for m in exception_at:
             if m.start >= h.end and same_clause(h.end, m.start):
@@ -245,6 +271,18 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
                 if len(tail_words) > 8 or not any(w in tail for w in harmless):
                     h.narrowed = True
+    for h in hits:
+        # "oncological diseases with identified metastases": a "with" phrase naming a narrower kind of the same
+        # concept says which kind is meant ("with or without" says nothing).
+        if h.end + 1 < len(words) and words[h.end] == "with" and words[h.end + 1] != "or":
+            if any(
+                g.spec.key == h.spec.key
+                and g.spec.scope == NARROWER
+                and 0 < g.start - h.end <= 3
+                and same_segment(h.end + 1, g.start)
+                for g in hits
+            ):
+                h.narrowed = h.qualified = True
     if any("permission" in r or "whole_narrowing" in r for _, r in roles_at):
         # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see;
         # "... at the affected level", "signal abnormality ... (e.g. spondyloarthritis)": it asks about a level
@@ -266,12 +304,28 @@ def compile_criterion(criterion: Criterion) -> Rule:
             for h in hits:
                 if h.start >= m.end:
                     h.narrowed = True
+        if "example" in r:
+            # "Active, local or systemic malignancy such as lung cancer or leukemia": examples of a narrowed
+            # category are instances of it, narrowed the same way.
+            narrowed_keys = {
+                g.spec.key for g in hits if g.qualified and g.end <= m.start and same_clause(g.end, m.start)
+            }
+            for h in hits:
+                if h.start >= m.end and h.spec.key in narrowed_keys and same_clause(m.end, h.start):
+                    h.narrowed = True
         if "cause" in r:
             # "DDD related to a benign or malignant tumor": a cause of the trial's condition, not a diagnosis the
             # person is asked about (pain words stay: "disability due to back pain" is still about the pain).
             for h in hits:
                 if h.start >= m.end and h.start - m.end <= 8 and same_clause(m.end, h.start):
                     h.cause = h.spec.key not in _PAIN_CONTEXT_KEYS
+    for g in [g for g in hits if g.qualified and g.end < len(words) and words[g.end] == "("]:
+        # "an episode of major mental illness (psychosis, ... or schizophrenia)": a parenthesis right after a
+        # narrowed category lists instances of it.
+        close = next((i for i in range(g.end, len(words)) if words[i] == ")"), len(words))
+        for h in hits:
+            if g.end < h.start < close and h.spec.key == g.spec.key:
+                h.narrowed = True
     if _COUNTED_LIST.search(text):
         # "Three or more of the following CAD risk factors:": one "yes" does not make three.
         for h in hits:

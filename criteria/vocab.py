@@ -258,6 +258,7 @@ CUE_LISTS = (
     "cause",
     "tried",
     "misuse",
+    "severity",
 )
 
 

@@ -68,7 +68,95 @@ LITIGATION = [
     ),
 ]
 
-CASES = LITIGATION
+CANCER, NO_CANCER = {"cancer": True}, {"cancer": False}
+PSYCH = {"psychiatric_condition": True}
+
+# "Active", "with identified metastases", "evidence of": a cancer now, narrower than cancer in the past 5 years.
+CANCER_CASES = [
+    (
+        "active_before_a_list_of_qualifiers_narrows",
+        EXC,
+        "Active, local or systemic malignancy such as lung cancer or leukemia",
+        CANCER,
+        UNKNOWN,
+    ),
+    (
+        "no_cancer_passes_active_malignancy",
+        EXC,
+        "Active, local or systemic malignancy such as lung cancer or leukemia",
+        NO_CANCER,
+        PASS,
+    ),
+    (
+        "disease_with_identified_metastases_is_narrower",
+        EXC,
+        "oncological diseases with identified metastases or risk of metastasis",
+        CANCER,
+        UNKNOWN,
+    ),
+    (
+        "active_or_residual_disease_is_narrower",
+        EXC,
+        "Subjects with any active malignancy or who have been previously diagnosed with a malignancy and have "
+        "evidence of residual disease",
+        CANCER,
+        UNKNOWN,
+    ),
+    ("bare_neoplastic_disease_still_excludes", EXC, "Neoplastic disease.", CANCER, FAIL),
+    ("malignancy_still_excludes", EXC, "Malignancy.", CANCER, FAIL),
+    (
+        "with_or_without_metastases_does_not_narrow",
+        EXC,
+        "History of cancer with or without metastatic disease",
+        CANCER,
+        FAIL,
+    ),
+    (
+        "active_or_history_still_excludes",
+        EXC,
+        "Presence of active malignancy or prior history of malignancy;",
+        CANCER,
+        FAIL,
+    ),
+]
+
+# A current episode is narrower than having a serious psychiatric condition; graded categories keep examples.
+EPISODE = [
+    (
+        "current_episode_of_mental_illness_is_narrower",
+        EXC,
+        "Currently experiencing an episode of major mental illness (psychosis, major affective disorder, or "
+        "schizophrenia)",
+        PSYCH,
+        UNKNOWN,
+    ),
+    (
+        "no_psychiatric_condition_passes_current_episode",
+        EXC,
+        "Currently experiencing an episode of major mental illness (psychosis, major affective disorder, or "
+        "schizophrenia)",
+        {"psychiatric_condition": False},
+        PASS,
+    ),
+    (
+        "examples_of_major_psychiatric_disorders_still_exclude",
+        EXC,
+        "Subjects who have major psychiatric disorders, such as major depression, bipolar disorder and schizophrenia, "
+        "as defined by the DSM-V",
+        PSYCH,
+        FAIL,
+    ),
+    ("severe_mental_illness_excludes", EXC, "Severe mental illnesses", PSYCH, FAIL),
+    (
+        "illness_that_impedes_consent_is_narrower",
+        EXC,
+        "Significant psychiatric illnesses that impedes the subject's ability to provide informed consent",
+        PSYCH,
+        UNKNOWN,
+    ),
+]
+
+CASES = LITIGATION + CANCER_CASES + EPISODE
 
 
 def test_every_case_quotes_a_real_record():
