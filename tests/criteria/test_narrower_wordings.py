@@ -156,7 +156,23 @@ EPISODE = [
     ),
 ]
 
-CASES = LITIGATION + CANCER_CASES + EPISODE
+RELATIVE = (
+    "Rapidly evolving joint diseases, bone absorption, osteopenia and/or osteoporosis. Osteoporosis is a relative "
+    "contraindication, as this medical condition can limit the expected correction gain and stability of mechanical "
+    "fixation"
+)
+OSTEO_DEXA = (
+    "Osteopenia or osteoporosis. To confirm eligibility, at the Clinical Investigator's discretion, the following "
+    "subjects may have a DEXA scan performed:"
+)
+# A carve-out anywhere in the criterion ("... is a relative contraindication") leaves a "yes" to the surgeon.
+CARVE_OUTS = [
+    ("relative_contraindication_is_not_an_exclusion", EXC, RELATIVE, {"osteoporosis": True}, UNKNOWN),
+    ("no_osteoporosis_passes_relative_contraindication", EXC, RELATIVE, {"osteoporosis": False}, PASS),
+    ("plain_osteoporosis_exclusion_still_excludes", EXC, OSTEO_DEXA, {"osteoporosis": True}, FAIL),
+]
+
+CASES = LITIGATION + CANCER_CASES + EPISODE + CARVE_OUTS
 
 
 def test_every_case_quotes_a_real_record():
