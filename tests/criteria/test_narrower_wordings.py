@@ -172,7 +172,27 @@ CARVE_OUTS = [
     ("plain_osteoporosis_exclusion_still_excludes", EXC, OSTEO_DEXA, {"osteoporosis": True}, FAIL),
 ]
 
-CASES = LITIGATION + CANCER_CASES + EPISODE + CARVE_OUTS
+ESI = "Participants who received an epidural steroid injection within 6 weeks prior to informed consent."
+EPIDURAL_OR_FACET = (
+    "Epidural or facet joint steroid, platelet rich plasma (PRP) or bone marrow concentrate (BMC) injections, or radio "
+    "frequency ablation (RFA), within 6 months prior to baseline."
+)
+INJECTED = {"spinal_injection_months_ago": 0.5, "treatments_tried": ["spinal_injection"]}
+# The injection question covers every spinal injection: an epidural (or a facet block) alone is one kind of it.
+INJECTIONS = [
+    ("recent_injection_does_not_settle_epidural_window", EXC, ESI, INJECTED, UNKNOWN),
+    (
+        "injection_long_ago_passes_epidural_window",
+        EXC,
+        ESI,
+        {"spinal_injection_months_ago": 12, "treatments_tried": ["spinal_injection"]},
+        PASS,
+    ),
+    ("no_injection_passes_epidural_window", EXC, ESI, {"treatments_tried": ["physical_therapy"]}, PASS),
+    ("epidural_or_facet_names_every_kind", EXC, EPIDURAL_OR_FACET, INJECTED, FAIL),
+]
+
+CASES = LITIGATION + CANCER_CASES + EPISODE + CARVE_OUTS + INJECTIONS
 
 
 def test_every_case_quotes_a_real_record():
