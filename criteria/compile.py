@@ -414,7 +414,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     scope = BROADER if scope in (SAME, BROADER) else "none"
             elif h.history:
                 scope = BROADER if scope in (SAME, BROADER) else "none"
-        if spec.narrowed_by and any(re.search(rf"\b{re.escape(w)}\b", text) for w in spec.narrowed_by):
+        if spec.narrowed_by and any(_present_word(text, w) for w in spec.narrowed_by):
             h.narrowed = True
         if h.narrowed:
             scope = _narrow(scope)
@@ -562,6 +562,19 @@ def compile_criterion(criterion: Criterion) -> Rule:
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
     return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=_intern(kind, groups, caveat))
+
+
+def _present_word(text: str, word: str) -> bool:
+    """Whether ``word`` ("currently", "using") occurs other than right after a history word ("History of using
+    systemic steroids" is past use, not present use)."""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if not (before and before[-1] in _PAST_LEAD or before[-2:] == ["history", "of"]):
+            return True
+    return False
+
+
+_PAST_LEAD = frozenset({"previous", "previously", "prior", "past", "ever", "former", "formerly"})
 
 
 def _whole_questions(live: list[_Hit]) -> frozenset[str]:

@@ -192,7 +192,35 @@ INJECTIONS = [
     ("epidural_or_facet_names_every_kind", EXC, EPIDURAL_OR_FACET, INJECTED, FAIL),
 ]
 
-CASES = LITIGATION + CANCER_CASES + EPISODE + CARVE_OUTS + INJECTIONS
+BIOLOGICAL = "Biological factors such as smoking or using nonsteroidal anti inflammatory agents/ anticoagulants."
+NOT_TAKING = (
+    "Not taking any medication such as analgesics, anti-inflammatory drugs or muscle relaxants to treat the symptoms."
+)
+NSAID_3_MONTHS = {"took_medication": True, "medications": ["nsaid"]}
+# The medication answer covers 3 months: present tense ("using", "taking") is narrower, like "currently".
+PRESENT_TENSE = [
+    ("using_nsaids_is_narrower_than_3_months", EXC, BIOLOGICAL, NSAID_3_MONTHS, UNKNOWN),
+    (
+        "no_medication_passes_using_nsaids",
+        EXC,
+        BIOLOGICAL,
+        {"took_medication": False, "smoker": False, "bleeding_risk": False},
+        PASS,
+    ),
+    ("smoker_still_excluded_beside_using", EXC, BIOLOGICAL, {"smoker": True}, FAIL),
+    ("blood_thinners_still_excluded_beside_using", EXC, BIOLOGICAL, {"bleeding_risk": True}, FAIL),
+    (
+        "history_of_using_steroids_is_past_use",
+        EXC,
+        "History of using systemic steroids.",
+        {"took_medication": True, "medications": ["oral_corticosteroid"]},
+        FAIL,
+    ),
+    ("not_taking_medication_passes_no_medication", INC, NOT_TAKING, {"took_medication": False}, PASS),
+    ("not_taking_medication_leaves_3_month_yes_open", INC, NOT_TAKING, NSAID_3_MONTHS, UNKNOWN),
+]
+
+CASES = LITIGATION + CANCER_CASES + EPISODE + CARVE_OUTS + INJECTIONS + PRESENT_TENSE
 
 
 def test_every_case_quotes_a_real_record():
