@@ -44,7 +44,19 @@ LEVELS = [
     ),
 ]
 
-CASES = LEVELS
+VAS_BACK = "VAS back pain score ≥ 40 mm and that is greater than the VAS leg pain scores"
+PREDOMINANT = "Low back pain predominant over leg pain on a 100mm VAS scale"
+LEG_WORSE = {"leg_pain_worse_than_back": True, "pain_areas": ["low_back", "leg"], "pain_intensity": 7}
+BACK_WORSE = {"leg_pain_worse_than_back": False, "pain_areas": ["low_back", "leg"], "pain_intensity": 7}
+# "Back pain greater than / predominant over leg pain" is not met when the leg pain is worse (dev2 reading 2).
+PREDOMINANCE = [
+    ("back_greater_than_vas_leg_fails_leg_worse", INC, VAS_BACK, LEG_WORSE, FAIL),
+    ("back_greater_than_vas_leg_passes_back_worse", INC, VAS_BACK, BACK_WORSE, PASS),
+    ("back_predominant_over_leg_fails_leg_worse", INC, PREDOMINANT, LEG_WORSE, FAIL),
+    ("back_predominant_over_leg_leaves_back_worse_open", INC, PREDOMINANT, BACK_WORSE, UNKNOWN),
+]
+
+CASES = LEVELS + PREDOMINANCE
 
 
 def test_every_case_quotes_a_real_record():
