@@ -59,6 +59,7 @@ _OTHER_DURATION = re.compile(
 )
 _COUNTED_LIST = re.compile(r"\b(?:two|three|four|2|3|4) or more\b|\bat least (?:two|three|four|2|3|4)\b")
 _LOWER, _UPPER = frozenset({"ge", "gt"}), frozenset({"le", "lt"})
+_FORWARD = re.compile(r"\s*(?:of\s+|from\s+)?(?:following|after)\b")
 _LIST_ROLES = frozenset({"disjunction", "sibling_exception", "negation_break"})
 
 
@@ -354,7 +355,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
     live = kept
 
     # Numbers: windows qualify time-bound concepts; unread numbers narrow the concepts next to them.
-    windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window"]
+    # "plan to become pregnant within 1 year following the study surgery": a window after the study looks
+    # forward; it says nothing about when something happened.
+    windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window" and not _FORWARD.match(text, f.end)]
     others = [tok_at(f.start) for f in numbers if f.kind == "other"]
     numeric = [f for f in numbers if f.kind in _NUMERIC_KEYS]
     if kind is Kind.EXCLUSION:

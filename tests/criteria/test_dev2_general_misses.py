@@ -56,7 +56,21 @@ PREDOMINANCE = [
     ("back_predominant_over_leg_leaves_back_worse_open", INC, PREDOMINANT, BACK_WORSE, UNKNOWN),
 ]
 
-CASES = LEVELS + PREDOMINANCE
+PLAN = "Pregnant or lactating women; or plan to become pregnant within 1 year following the study surgery."
+# A window after the study ("within 1 year following the study surgery") looks forward: it does not narrow pregnancy.
+FORWARD_WINDOWS = [
+    ("forward_window_keeps_pregnancy_exclusion", EXC, PLAN, {"pregnant": True}, FAIL),
+    ("forward_window_passes_not_pregnant", EXC, PLAN, {"pregnant": False}, PASS),
+    (
+        "look_back_window_still_narrows_an_event",
+        EXC,
+        "Has had a myocardial infarction within the previous 6-months",
+        {"heart_disease": True},
+        UNKNOWN,
+    ),
+]
+
+CASES = LEVELS + PREDOMINANCE + FORWARD_WINDOWS
 
 
 def test_every_case_quotes_a_real_record():
