@@ -70,7 +70,29 @@ FORWARD_WINDOWS = [
     ),
 ]
 
-CASES = LEVELS + PREDOMINANCE + FORWARD_WINDOWS
+OSTEO, NO_OSTEO = {"osteoporosis": True}, {"osteoporosis": False}
+# Osteoporosis is a metabolic bone disease (dev2 reading 6): that criterion is broader than the answer.
+BONE = [
+    ("osteoporosis_is_a_metabolic_bone_disease", EXC, "Has metabolic bone disease", OSTEO, FAIL),
+    ("no_osteoporosis_leaves_metabolic_bone_disease_open", EXC, "Has metabolic bone disease", NO_OSTEO, UNKNOWN),
+    (
+        "other_metabolic_bone_disease_covers_osteoporosis",
+        EXC,
+        "Paget's disease at involved segment or metastasis to the vertebra, osteomalacia, or other metabolic bone "
+        "disease.",
+        OSTEO,
+        FAIL,
+    ),
+    (
+        "bare_osteopenia_diagnosis_stays_narrower",
+        EXC,
+        "Previous diagnosis of osteopenia or osteomalacia",
+        OSTEO,
+        UNKNOWN,
+    ),
+]
+
+CASES = LEVELS + PREDOMINANCE + FORWARD_WINDOWS + BONE
 
 
 def test_every_case_quotes_a_real_record():
