@@ -28,6 +28,7 @@ _WEAK_NEGATION_REACH = 3
 _STRONG_REACH = 12
 _NARROW_BEFORE_REACH = 4
 _NARROW_AFTER_REACH = 3
+_WITH_OR_WITHOUT = ["with", "or", "without"]
 _SEGMENT_BREAKS = frozenset({",", ";", ".", "or", "and", "(", ")", "/"})
 
 _NUMERIC_KEYS = {"age": "age", "duration": "pain_duration_months", "intensity": "pain_intensity", "bmi": "bmi"}
@@ -91,6 +92,8 @@ def _numeric_term(f: Finding, text: str) -> Term:
         else _NOUNS[f.kind]
     )
     label = f"{noun} {said}"
+    if f.implied:
+        noun = "pain lasting at least as long as the failed treatment it asks for:"
     if f.kind in ("age", "bmi"):
         # The trial's own words garble too easily ("nineteen (19) years or older", "10 and 16 years", "> 30)").
         words = _AGE_WORDS if f.kind == "age" else _BMI_WORDS
@@ -219,6 +222,17 @@ def compile_criterion(criterion: Criterion) -> Rule:
             and all(w in (",", "or", "and") or w.isalpha() for w in words[a + 1 : b])
         )
 
+    def leaves_parenthesis(a: int, b: int) -> bool:
+        # "(in extension +/- pain in buttocks, groin, thigh) without radicular pain": "with or without" inside a
+        # parenthesis does not reach past its closing bracket. ("Have family (first-degree relative) or personal
+        # history of ...": other suppressors still do.)
+        depth = 0
+        for w in words[a:b]:
+            depth += (w == "(") - (w == ")")
+            if depth < 0:
+                return True
+        return False
+
     negation_breaks = [m.start for m, r in roles_at if "negation_break" in r]
     severity = set(c.lists["severity"])
     exception_at = [m for m, r in roles_at if "exception" in r]
@@ -233,7 +247,12 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     blocked = any(m.end <= b < h.start for b in negation_breaks)
                     if gap <= reach and same_clause(m.end, h.start) and not blocked:
                         h.negated = True
-                if "suppress" in roles and same_clause(m.end, h.start) and gap <= _STRONG_REACH:
+                if (
+                    "suppress" in roles
+                    and same_clause(m.end, h.start)
+                    and gap <= _STRONG_REACH
+                    and not (words[m.start : m.end] == _WITH_OR_WITHOUT and leaves_parenthesis(m.end, h.start))
+                ):
                     h.suppressed = True
                 if "exception" in roles and same_clause(m.end, h.start):
                     # Everything after "except"/"other than" in the clause is an exception, however long the list.
@@ -374,11 +393,22 @@ def compile_criterion(criterion: Criterion) -> Rule:
 
     terms: list[Term] = []
     unsettled: list[str] = []
-    tried = any("tried" in r for _, r in roles_at)
+    tried = any("tried" in r or "operated_cohort" in r for _, r in roles_at)
+    # "all patients who had undergone a first time uncomplicated disc surgery ... who had taken part in the original
+    # RCT", "treated with surgery ... and registered in a national quality register": the study follows people
+    # operated before it began, so a named operation is required; not when the same criterion also takes people
+    # on their way to it ("Have had (retrospective cohort) or the decision has been made to have (prospective ...)").
+    operated_before = (
+        kind is Kind.INCLUSION
+        and any("operated_cohort" in r for _, r in roles_at)
+        and not any("operation_ahead" in r or "suppress" in r for _, r in roles_at)
+    )
     whole = _whole_questions(live)
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
+        if operated_before and spec.key == "spine_surgery_months_ago" and scope == "none":
+            scope = spec.scope
         if spec.part and spec.key in whole:
             # "worker's compensation, under litigation or on disability benefits" names every kind of claim
             # the question asks about; one kind alone ("a worker's compensation case") is narrower.
@@ -473,6 +503,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
             if not (f.kind == "duration" and not _PAIN_WORD.search(_lead_in(text, f.start)))
             and not (f.kind == "age" and f.op in _LOWER and f.value <= _ADULT_AGE)
         ]
+    if kind is Kind.EXCLUSION or any(f.kind == "duration" and not f.implied for f in numeric):
+        # "low back pain for at least six months who have failed at least 3 months of conservative care": the
+        # pain's own duration says more than the treatment's; under exclusions a failed treatment is no duration.
+        numeric = [f for f in numeric if not f.implied]
     if kind is Kind.INCLUSION:
         # "Expected survival duration of more than 3 months", "disease duration >= 18 months": a duration of
         # something else (life expectancy, another disease) is no pain duration.
@@ -530,6 +564,11 @@ def compile_criterion(criterion: Criterion) -> Rule:
             "disjunction" in r and tokens[m.start].text != "or" and not _is_fraction(tokens, m.start)
             for m, r in roles_at
         )
+        if disjunctive and _alternatives_only_in_unread_item(tokens, live, roles_at):
+            # "... with unilateral radiculopathy, on clinical evaluation, positive straight leg raise or femoral
+            # stretch test, and identification of ... on MRI": the "or" joins two tests inside one item of a list
+            # closed by "and", so the radiculopathy is still required.
+            disjunctive = False
         if disjunctive and _alternatives_only_in_modifier(tokens, live, roles_at):
             # "Leg pain with a positive SLR test or femoral stretch test", "Radiating pain matched with ...
             # shown by CT or MRI": the alternatives describe the evidence, the condition is still required.
@@ -704,7 +743,7 @@ _OR_BOUND = re.compile(
 )
 
 #: Words that open a modifier of the phrase before them ("leg pain with a positive SLR test or FST").
-_MODIFIER_OPENERS = frozenset({"with", "who", "which", "that", "matched", "confirmed", "documented", "shown"})
+_MODIFIER_OPENERS = frozenset({"with", "who", "which", "that", "matched", "confirmed", "documented", "shown", "in"})
 
 
 def _alternatives_only_in_modifier(
@@ -720,6 +759,26 @@ def _alternatives_only_in_modifier(
     ors = [i for i, t in enumerate(tokens) if t.text == "or"]
     ors += [m.start for m, r in roles_at if "disjunction" in r and not _is_fraction(tokens, m.start)]
     return bool(ors) and all(i > opener for i in ors)
+
+
+def _alternatives_only_in_unread_item(
+    tokens: list, hits: list[_Hit], roles_at: list[tuple[Match, frozenset[str]]]
+) -> bool:
+    """Whether every "or" sits in a comma item with no concept, and a later item opens with "and"."""
+    items: list[int] = []  # item number of each token
+    n = 0
+    for t in tokens:
+        if t.text in (",", ";"):
+            n += 1
+        items.append(n)
+    ors = [i for i, t in enumerate(tokens) if t.text == "or"]
+    if not ors or any(
+        "disjunction" in r and tokens[m.start].text != "or" and not _is_fraction(tokens, m.start) for m, r in roles_at
+    ):
+        return False  # "including", "e.g.", "any of": a list of examples or alternatives
+    with_concept = {items[h.start] for h in hits} | {items[h.end - 1] for h in hits}
+    closing = {items[i] for i in range(1, len(tokens)) if tokens[i].text == "and" and tokens[i - 1].text == ","}
+    return all(items[i] not in with_concept and any(c > items[i] for c in closing) for i in ors)
 
 
 def _is_fraction(tokens: list, i: int) -> bool:

@@ -54,8 +54,15 @@ def normalise(text: str) -> str:
     for a, b in _REPLACE:
         if a in out:
             out = out.replace(a, b)
+    if "+" in out or "\u00b1" in out:
+        # "in extension +/- pain in buttocks, groin, thigh": "with or without", never a list of alternatives that
+        # would hide a following "without radicular pain" (a number after it, "24 h +/- 4 h", is left alone).
+        out = _WITH_OR_WITHOUT.sub(" with or without ", out)
     # "low-back", "and/or" -> separate words: hyphens and slashes between letters are spacing.
     return re.sub(r"(?<=[a-z])[-/](?=[a-z])", " ", out)
+
+
+_WITH_OR_WITHOUT = re.compile(r"(?:\+\s*/\s*[-\u2212]|\u00b1)(?=\s*[a-z])")
 
 
 _STEMS: dict[str, str] = {}

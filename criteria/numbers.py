@@ -105,6 +105,9 @@ class Finding:
     #: Half a step of the profile's scale when the value was converted from another scale: an NRS 8 is
     #: anywhere from 75 to 85 mm on a VAS, so an answer this close to the threshold settles nothing.
     tol: float = 0.0
+    #: A duration read from a failed treatment's length ("failed 6 weeks of conservative care"): a minimum
+    #: for the pain's, weaker than a duration the criterion states for the pain itself.
+    implied: bool = False
 
 
 def _num(text: str) -> float | None:
@@ -215,6 +218,11 @@ def findings(text: str) -> list[Finding]:
         tol = 0.0
         if kind == "intensity" and (hundred or hi > 10):
             lo, hi, tol = lo / 10, hi / 10, _HALF_STEP
+        if kind == "other" and unit and _failed_treatment(text, m.start(), m.end()):
+            # "no improvement after 6-10 weeks of non-surgical treatment": the pain has lasted at least 6 weeks.
+            out.append(Finding("duration", "ge", _months(lo, unit), m.start(), m.end(), implied=True))
+            taken.append((m.start(), m.end()))
+            continue
         out.append(Finding(kind, "ge", lo, m.start(), m.end(), tol))
         out.append(Finding(kind, "le", hi, m.start(), m.end(), tol))
         taken.append((m.start(), m.end()))
@@ -238,6 +246,10 @@ def findings(text: str) -> list[Finding]:
             out.append(
                 Finding("window", "le" if op in (None, "le", "lt") else "ge", _months(value, unit), m.start(), m.end())
             )
+            continue
+        if unit and op in (None, "ge", "gt") and _failed_treatment(text, m.start(), m.end()):
+            # "Failed at least eight weeks conservative treatment": the pain has lasted at least that long.
+            out.append(Finding("duration", op or "ge", _months(value, unit), m.start(), m.end(), implied=True))
             continue
         if op is None:
             wordy = m.group(2).isalpha()
@@ -310,6 +322,38 @@ _TREATMENT_WORDS = re.compile(
 _NOT_PAIN_SUBJECT = re.compile(
     r"\b(?:treat\w*|therap\w*|program\w*|session\w*|course|medica\w*|inject\w*|stud\w*|trial\w*)\b"
 )
+
+
+#: A treatment that did not work: its length is a minimum for the pain's ("failed conservative care for at least
+#: 6 weeks", "> 6 weeks of unsuccessful conservative treatment", "no improvement after 6-10 weeks of ...").
+_FAILURE = re.compile(
+    r"\b(?:fail\w*|unsuccessful|no (?:improvement|response|relief)|not (?:improv\w*|respond\w*|relieved)|"
+    r"inadequate (?:improvement|response|relief)|unresponsive|refractory|resistan\w*|despite)\b"
+)
+_ANY_OF = re.compile(r"\b(?:one|any|either) of the following\b")
+_LATER_ALTERNATIVE = re.compile(r"\bor\b")
+#: Lists of examples ("(physical therapy or medication)", "that may have included ... or ...") are no alternatives.
+_EXAMPLES = re.compile(r"\([^)]*\)|\b(?:includ\w*|such as|e\.?g\.?|for example)\b.*")
+_NOT_FAILED = re.compile(r"\b(?:not|never|no|without)\s+(?:\w+\s+)?(?:fail\w*|unsuccessful)\b")
+_TREATMENT = re.compile(r"\b(?:treat\w*|therap\w*|care|management|physio\w*|rehab\w*|medica\w*|measures|options?)\b")
+
+
+def _failed_treatment(text: str, start: int, end: int) -> bool:
+    """Whether the number is the length of a treatment the criterion says failed, in its own clause."""
+    lo = max(text.rfind(c, 0, start) for c in ",;.:(")
+    hi = min((i for i in (text.find(c, end) for c in ",;.:)") if i >= 0), default=len(text))
+    before, after = text[max(lo + 1, start - 60) : start], text[end : min(hi, end + 60)]
+    clause = f"{before} {after}"
+    if not _FAILURE.search(clause) or _NOT_FAILED.search(clause) or re.search(r"\bwithin\s*$", before):
+        return False
+    if _ANY_OF.search(text) or _LATER_ALTERNATIVE.search(_EXAMPLES.sub(" ", text[end:])):
+        # "Unresponsive to ... at least 6 weeks or presence of progressive symptoms ...": another way in.
+        return False
+    # The treatment is what lasted: named just after the number ("6 weeks of conservative treatment") or just
+    # before it ("conservative care for at least 6 weeks", "non-operative treatment of at least 6 weeks").
+    named_after = re.match(r"\s*(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:treat|therap|care|manage|physio|rehab|medica)", after)
+    named_before = _TREATMENT.search(before[-45:]) and re.search(r"\b(?:for|of|over)\s*(?:\S+\s*){0,3}$", before)
+    return bool(named_after or named_before)
 
 
 def _pain_near(text: str, start: int, *, lower_bound: bool = False) -> bool:

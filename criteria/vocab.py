@@ -259,6 +259,8 @@ CUE_LISTS = (
     "tried",
     "misuse",
     "severity",
+    "operated_cohort",
+    "operation_ahead",
 )
 
 
