@@ -22,7 +22,7 @@ from criteria.model import Kind
 from criteria.numbers import Finding, findings
 from criteria.parse import Criterion
 from criteria.rules import BROADER, NARROWER, SAME, UNSETTLED_SCOPE, WITHIN, Rule, Term
-from criteria.vocab import TermSpec, cues
+from criteria.vocab import TermSpec, cues, term_specs
 
 _WEAK_NEGATION_REACH = 3
 _STRONG_REACH = 12
@@ -60,6 +60,8 @@ _OTHER_DURATION = re.compile(
 )
 _COUNTED_LIST = re.compile(r"\b(?:two|three|four|2|3|4) or more\b|\bat least (?:two|three|four|2|3|4)\b")
 _LOWER, _UPPER = frozenset({"ge", "gt"}), frozenset({"le", "lt"})
+_FORWARD = re.compile(r"\s*(?:of\s+|from\s+)?(?:following|after)\b")
+_LIST_ROLES = frozenset({"disjunction", "sibling_exception", "negation_break"})
 
 
 @dataclass(slots=True)
@@ -72,6 +74,8 @@ class _Hit:
     narrowed: bool = False
     history: bool = False
     cause: bool = False
+    #: Narrowed by a qualifier that is not a mere grade ("active", not "severe"): its examples are narrowed too.
+    qualified: bool = False
 
 
 def _g(v: float) -> str:
@@ -205,6 +209,19 @@ def compile_criterion(criterion: Criterion) -> Rule:
         lo, hi = (a, b) if a < b else (b, a)
         return not any(words[i] in _SEGMENT_BREAKS for i in range(lo, hi))
 
+    # Tokens that name something (a concept or a cue other than the list words "or", "and", ",").
+    matched = {i for m in matches if m.entry.terms or m.entry.roles - _LIST_ROLES for i in range(m.start, m.end)}
+
+    def adjective_series(a: int, b: int) -> bool:
+        # A qualifier right before a comma, then only plain words and "or"/"and" up to the phrase, in one clause.
+        return (
+            a < b
+            and words[a] == ","
+            and same_clause(a, b)
+            and not any(i in matched for i in range(a + 1, b))
+            and all(w in (",", "or", "and") or w.isalpha() for w in words[a + 1 : b])
+        )
+
     def leaves_parenthesis(a: int, b: int) -> bool:
         # "(in extension +/- pain in buttocks, groin, thigh) without radicular pain": "with or without" inside a
         # parenthesis does not reach past its closing bracket. ("Have family (first-degree relative) or personal
@@ -217,6 +234,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
         return False
 
     negation_breaks = [m.start for m, r in roles_at if "negation_break" in r]
+    severity = set(c.lists["severity"])
     exception_at = [m for m, r in roles_at if "exception" in r]
 
     for h in hits:
@@ -241,8 +259,16 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     h.suppressed = True
                 if "suppress_next" in roles and gap <= 3:
                     h.suppressed = True
-                if "narrowing" in roles and gap <= _NARROW_BEFORE_REACH and same_segment(m.end, h.start):
+                if (
+                    "narrowing" in roles
+                    and gap <= _NARROW_BEFORE_REACH
+                    and (
+                        # "Active, local or systemic malignancy": a list of qualifiers of one noun.
+                        same_segment(m.end, h.start) or adjective_series(m.end, h.start)
+                    )
+                ):
                     h.narrowed = True
+                    h.qualified = h.qualified or " ".join(words[m.start : m.end]) not in severity
                 if "history" in roles and gap <= 6 and same_clause(m.end, h.start):
                     h.history = True
             elif m.start >= h.end:
@@ -251,6 +277,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     h.suppressed = True
                 if "narrowing" in roles and gap <= _NARROW_AFTER_REACH and same_segment(h.end, m.start):
                     h.narrowed = True
+                    h.qualified = h.qualified or " ".join(words[m.start : m.end]) not in severity
         # Text before an exception ("cancer other than skin cancer") is narrower unless the exception is harmless.
         for m in exception_at:
             if m.start >= h.end and same_clause(h.end, m.start):
@@ -264,6 +291,18 @@ def compile_criterion(criterion: Criterion) -> Rule:
                 # "except non-melanoma skin cancer" is harmless; a long list of exceptions is not.
                 if len(tail_words) > 8 or not any(w in tail for w in harmless):
                     h.narrowed = True
+    for h in hits:
+        # "oncological diseases with identified metastases": a "with" phrase naming a narrower kind of the same
+        # concept says which kind is meant ("with or without" says nothing).
+        if h.end + 1 < len(words) and words[h.end] == "with" and words[h.end + 1] != "or":
+            if any(
+                g.spec.key == h.spec.key
+                and g.spec.scope == NARROWER
+                and 0 < g.start - h.end <= 3
+                and same_segment(h.end + 1, g.start)
+                for g in hits
+            ):
+                h.narrowed = h.qualified = True
     if any("permission" in r or "whole_narrowing" in r for _, r in roles_at):
         # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see;
         # "... at the affected level", "signal abnormality ... (e.g. spondyloarthritis)": it asks about a level
@@ -285,12 +324,28 @@ def compile_criterion(criterion: Criterion) -> Rule:
             for h in hits:
                 if h.start >= m.end:
                     h.narrowed = True
+        if "example" in r:
+            # "Active, local or systemic malignancy such as lung cancer or leukemia": examples of a narrowed
+            # category are instances of it, narrowed the same way.
+            narrowed_keys = {
+                g.spec.key for g in hits if g.qualified and g.end <= m.start and same_clause(g.end, m.start)
+            }
+            for h in hits:
+                if h.start >= m.end and h.spec.key in narrowed_keys and same_clause(m.end, h.start):
+                    h.narrowed = True
         if "cause" in r:
             # "DDD related to a benign or malignant tumor": a cause of the trial's condition, not a diagnosis the
             # person is asked about (pain words stay: "disability due to back pain" is still about the pain).
             for h in hits:
                 if h.start >= m.end and h.start - m.end <= 8 and same_clause(m.end, h.start):
                     h.cause = h.spec.key not in _PAIN_CONTEXT_KEYS
+    for g in [g for g in hits if g.qualified and g.end < len(words) and words[g.end] == "("]:
+        # "an episode of major mental illness (psychosis, ... or schizophrenia)": a parenthesis right after a
+        # narrowed category lists instances of it.
+        close = next((i for i in range(g.end, len(words)) if words[i] == ")"), len(words))
+        for h in hits:
+            if g.end < h.start < close and h.spec.key == g.spec.key:
+                h.narrowed = True
     if _COUNTED_LIST.search(text):
         # "Three or more of the following CAD risk factors:": one "yes" does not make three.
         for h in hits:
@@ -319,7 +374,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
     live = kept
 
     # Numbers: windows qualify time-bound concepts; unread numbers narrow the concepts next to them.
-    windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window"]
+    # "plan to become pregnant within 1 year following the study surgery": a window after the study looks
+    # forward; it says nothing about when something happened.
+    windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window" and not _FORWARD.match(text, f.end)]
     others = [tok_at(f.start) for f in numbers if f.kind == "other"]
     numeric = [f for f in numbers if f.kind in _NUMERIC_KEYS]
     if kind is Kind.EXCLUSION:
@@ -346,11 +403,16 @@ def compile_criterion(criterion: Criterion) -> Rule:
         and any("operated_cohort" in r for _, r in roles_at)
         and not any("operation_ahead" in r or "suppress" in r for _, r in roles_at)
     )
+    whole = _whole_questions(live)
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
         if operated_before and spec.key == "spine_surgery_months_ago" and scope == "none":
             scope = spec.scope
+        if spec.part and spec.key in whole:
+            # "worker's compensation, under litigation or on disability benefits" names every kind of claim
+            # the question asks about; one kind alone ("a worker's compensation case") is narrower.
+            scope = SAME
         value = spec.value
         # A window in the phrase's own clause; under exclusions, else anywhere in the criterion ("from four
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
@@ -385,7 +447,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     scope = BROADER if scope in (SAME, BROADER) else "none"
             elif h.history:
                 scope = BROADER if scope in (SAME, BROADER) else "none"
-        if spec.narrowed_by and any(re.search(rf"\b{re.escape(w)}\b", text) for w in spec.narrowed_by):
+        if spec.narrowed_by and any(_present_word(text, w) for w in spec.narrowed_by):
             h.narrowed = True
         if h.narrowed:
             scope = _narrow(scope)
@@ -542,6 +604,37 @@ def compile_criterion(criterion: Criterion) -> Rule:
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
     return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=_intern(kind, groups, caveat))
+
+
+def _present_word(text: str, word: str) -> bool:
+    """Whether ``word`` ("currently", "using") occurs other than right after a history word ("History of using
+    systemic steroids" is past use, not present use)."""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if not (before and before[-1] in _PAST_LEAD or before[-2:] == ["history", "of"]):
+            return True
+    return False
+
+
+_PAST_LEAD = frozenset({"previous", "previously", "prior", "past", "ever", "former", "formerly"})
+
+
+def _whole_questions(live: list[_Hit]) -> frozenset[str]:
+    """Keys whose every ``part`` (lawsuit, workers' compensation, disability claim) the criterion names."""
+    named: dict[str, set[str]] = {}
+    for h in live:
+        if h.spec.part and not h.negated:
+            named.setdefault(h.spec.key, set()).add(h.spec.part)
+    return frozenset(k for k, got in named.items() if _parts().get(k, frozenset()) <= got)
+
+
+@cache
+def _parts() -> dict[str, frozenset[str]]:
+    parts: dict[str, set[str]] = {}
+    for spec in term_specs():
+        if spec.part:
+            parts.setdefault(spec.key, set()).add(spec.part)
+    return {k: frozenset(v) for k, v in parts.items()}
 
 
 #: Interned rule signatures (a memo of what has been compiled; the same text always gets the same number).

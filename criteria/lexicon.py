@@ -72,7 +72,10 @@ def stem(word: str) -> str:
     """Crude plural folding applied to both the tables and the text ("diabetes" -> "diabete" on both sides)."""
     cached = _STEMS.get(word)
     if cached is None:
-        cached = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(_NO_STEM) else word
+        if word.endswith("sses"):
+            cached = word[:-2]  # "illnesses" -> "illness", like the singular (which keeps its "ss")
+        else:
+            cached = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(_NO_STEM) else word
         if len(_STEMS) < 200_000:
             _STEMS[word] = cached
     return cached

@@ -124,6 +124,9 @@ class TermSpec:
     #: Scope when a history word ("history of", "previous") comes before the phrase: a bare "Spinal
     #: fracture" is a current one, narrower than the question's "ever", but "history of" asks the same.
     history_scope: str = ""
+    #: The part of its question this entry names when the question asks about several kinds of one thing
+    #: (a lawsuit, workers' compensation or a disability claim): alone it is narrower, all parts together same.
+    part: str = ""
 
 
 def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") -> tuple[TermSpec, ...]:
@@ -147,6 +150,7 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 "narrowed_by",
                 "unsettled_by",
                 "history_scope",
+                "part",
             },
         )
         key = check_enum(f"{w} key", e["key"], frozenset(known))
@@ -187,6 +191,7 @@ def parse_terms(raw: Any, known: dict[str, Concept], where: str = "terms.json") 
                 narrowed_by=tuple(str(w).lower() for w in e.get("narrowed_by", ())),
                 unsettled_by=tuple(str(w).lower() for w in e.get("unsettled_by", ())),
                 history_scope=e.get("history_scope", ""),
+                part=str(e.get("part", "")),
             )
         )
     return tuple(out)
@@ -253,6 +258,7 @@ CUE_LISTS = (
     "cause",
     "tried",
     "misuse",
+    "severity",
     "operated_cohort",
     "operation_ahead",
 )

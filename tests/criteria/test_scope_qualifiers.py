@@ -302,9 +302,11 @@ CASES = [
         UNKNOWN,
     ),
     (
+        # Epidural and facet both named: the injection question itself (an epidural alone is narrower).
         "injection_well_inside_window_excludes",
         EXC,
-        "Have a history of lumbosacral epidural steroid injections within 1 month prior to informed consent date.",
+        "Epidural steroid injection, intradiscal injection, trigger point injection, facet or medial branch block within "
+        "60 days of enrollment",
         {"treatments_tried": ["spinal_injection"], "spinal_injection_months_ago": 0.25},
         FAIL,
     ),
