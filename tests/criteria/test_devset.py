@@ -148,9 +148,15 @@ def test_scoring_names_the_criterion_behind_each_false_exclusion():
     assert report.errors[0].criteria[0]["text"] == "Previous lumbar spine surgery."
 
 
-def test_engine_meets_the_bars_on_the_devset():
+#: Every labelled set the engine has been tuned on. Each was unseen when first scored (figures in docs/devset.md);
+#: once its errors were read it became development data, and from then on it must keep meeting the bars.
+TUNED_SETS = ("devset", "holdout", "dev2")
+
+
+@pytest.mark.parametrize("name", TUNED_SETS)
+def test_engine_meets_the_bars_on_every_tuned_set(name):
     """Runs ``python -m screener screen`` (in-process) for every profile; fails, never skips, if it is missing."""
-    report = harness.evaluate(DEVSET, harness.run_screen_in_process)
+    report = harness.evaluate(Path(__file__).parent / name, harness.run_screen_in_process)
     errors = "\n".join(
         f"{e.profile} x {e.nct_id}: {e.label} -> {e.verdict}: {[c['text'][:80] for c in e.criteria]}"
         for e in report.errors
