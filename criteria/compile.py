@@ -641,8 +641,10 @@ def _parts() -> dict[str, frozenset[str]]:
 _SIGNATURES: dict[tuple[Any, ...], int] = {}
 
 
-def _intern(kind: Kind, groups: list[tuple[Term, ...]] | tuple[tuple[Term, ...], ...], caveat: str) -> int:
-    signature = (kind, tuple(groups), caveat)
+def _intern(
+    kind: Kind, groups: list[tuple[Term, ...]] | tuple[tuple[Term, ...], ...], caveat: str, one_group: bool = False
+) -> int:
+    signature = (kind, tuple(groups), caveat, one_group)
     sig = _SIGNATURES.get(signature)
     if sig is None:
         sig = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
@@ -659,6 +661,13 @@ def compile_criteria(criteria: Sequence[Criterion]) -> tuple[Rule, ...]:
             reopened = _reopen(rules[i], after)
             if reopened is not None:
                 rules[i] = reopened
+    for i, rule in enumerate(rules):
+        if rule.groups and rule.criterion.cohort:
+            # A section for one group of participants ("Subjects for the isolation of placenta-derived MSCs:"):
+            # failing it only says the person belongs to another group.
+            rules[i] = replace(
+                rule, cohort=rule.criterion.cohort, sig=_intern(rule.criterion.kind, rule.groups, rule.caveat, True)
+            )
     return tuple(rules)
 
 
