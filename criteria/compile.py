@@ -585,7 +585,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
         groups = [(t,) for t in num_terms]
         if disjunctive:
             if terms:
-                if _unread_alternative(tokens, matches, numbers):
+                dropped = set(unsettled) - {t.key for t in terms} - set(_MEASURED_KEYS)
+                if (dropped and not any(t.negated for t in terms)) or _unread_alternative(tokens, matches, numbers):
+                    # An alternative no answer settles ("leg pain, and/or back pain requiring ... fusion": the
+                    # back pain is narrowed by "requiring") leaves the list open for "no" just like an unread one.
                     # "(a) diminished reflex, (b) hypoesthesia or (c) weakness": "no" to the ones we read
                     # leaves the others open, so only a "yes" can settle the list.
                     terms = [replace(t, scope=BROADER if t.scope == SAME else t.scope) for t in terms]

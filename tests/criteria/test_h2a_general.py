@@ -29,7 +29,19 @@ LEVELS = [
     ("plain_prior_surgery_still_fails", EXC, "Previous lumbar spine surgery", OPERATED, FAIL),
 ]
 
-CASES = LEVELS
+FUSION_LIST = (
+    "Patients with leg pain, and/or back pain requiring up to four-level instrumented posterolateral "
+    "lumbar/thoraco-lumbar fusion (T11 - S1)"
+)
+BACK_ONLY = {"pain_areas": ["low_back"]}
+# "A and/or B" is met by B alone: an alternative the engine cannot settle leaves "no" to the other open.
+AND_OR = [
+    ("and_or_with_unsettled_alternative_does_not_require_leg_pain", INC, FUSION_LIST, BACK_ONLY, UNKNOWN),
+    ("and_or_still_passes_leg_pain", INC, FUSION_LIST, {"pain_areas": ["leg"]}, PASS),
+    ("reduced_leg_pain_still_requires_leg_pain", INC, "Reduced leg pain on recumbency", BACK_ONLY, FAIL),
+]
+
+CASES = LEVELS + AND_OR
 
 
 @pytest.mark.parametrize(("kind", "line", "profile", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
