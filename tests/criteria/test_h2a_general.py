@@ -41,7 +41,18 @@ AND_OR = [
     ("reduced_leg_pain_still_requires_leg_pain", INC, "Reduced leg pain on recumbency", BACK_ONLY, FAIL),
 ]
 
-CASES = LEVELS + AND_OR
+OSTEO_DEGREE = (
+    "Patients with osteopenia, osteoporosis, or osteomalacia to a degree that spinal instrumentation would be "
+    "contraindicated."
+)
+# "To a degree that ..." grades the whole list: a plain osteoporosis "yes" does not say the degree.
+DEGREE = [
+    ("degree_qualifier_leaves_osteoporosis_yes_open", EXC, OSTEO_DEGREE, {"osteoporosis": True}, UNKNOWN),
+    ("degree_qualifier_passes_no_osteoporosis", EXC, OSTEO_DEGREE, {"osteoporosis": False}, PASS),
+    ("plain_osteoporosis_still_fails", EXC, "Osteoporosis", {"osteoporosis": True}, FAIL),
+]
+
+CASES = LEVELS + AND_OR + DEGREE
 
 
 @pytest.mark.parametrize(("kind", "line", "profile", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
