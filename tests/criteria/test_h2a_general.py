@@ -52,7 +52,39 @@ DEGREE = [
     ("plain_osteoporosis_still_fails", EXC, "Osteoporosis", {"osteoporosis": True}, FAIL),
 ]
 
-CASES = LEVELS + AND_OR + DEGREE
+INFLAMED = {"inflammatory_arthritis": True}
+NOT_INFLAMED = {"inflammatory_arthritis": False}
+# The inflammatory question names rheumatoid arthritis, ankylosing spondylitis, psoriatic arthritis, lupus "or another
+# inflammatory joint disease": one or two named diseases are narrower (a "yes" may be another one); the category
+# ("autoimmune disease", "inflammatory or auto-immune based pathology") still settles a "yes".
+NAMED = [
+    (
+        "named_instances_leave_inflammatory_yes_open",
+        EXC,
+        "Known rheumatoid arthritis, ankylosing spondylitis or who are immunocompromised.",
+        INFLAMED,
+        UNKNOWN,
+    ),
+    ("one_named_disease_leaves_yes_open", EXC, "Ankylosing spondylitis", INFLAMED, UNKNOWN),
+    ("one_named_disease_passes_no", EXC, "Ankylosing spondylitis", NOT_INFLAMED, PASS),
+    (
+        "named_with_the_category_still_fails",
+        EXC,
+        "Rheumatoid arthritis, lupus, or other autoimmune disease;",
+        INFLAMED,
+        FAIL,
+    ),
+    (
+        "category_with_examples_still_fails",
+        EXC,
+        "Inflammatory or auto-immune based pathology (e.g., rheumatoid arthritis, systemic lupus erythematosus, "
+        "psoriatic arthritis, polymyalgia, polymyositis, gout pseudogout)",
+        INFLAMED,
+        FAIL,
+    ),
+]
+
+CASES = LEVELS + AND_OR + DEGREE + NAMED
 
 
 @pytest.mark.parametrize(("kind", "line", "profile", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -60,3 +92,10 @@ def test_h2a_reading(kind: Kind, line: str, profile: dict, expected: Outcome) ->
     assert is_real(line), line
     outcome, reason, _ = judge_line(kind, line, profile)
     assert outcome is expected, reason
+
+
+def test_immunocompromised_is_no_judgement_gate() -> None:
+    # "immunocompromised" is not "would compromise": the line stays open only because the diseases are named ones.
+    line = "Known rheumatoid arthritis, ankylosing spondylitis or who are immunocompromised."
+    _, reason, _ = judge_line(EXC, line, INFLAMED)
+    assert "something more specific, rheumatoid arthritis" in reason
