@@ -84,8 +84,8 @@ _INTENSITY_BLOCK = re.compile(
 _BMI_BEFORE = re.compile(r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value)?\s*$")
 #: "(BMI) 18.5 over to ", "BMI between 18 and ": a second BMI bound after the first.
 _BMI_LIST = re.compile(
-    r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value|between|from)?\s*\d+(?:\.\d+)?\s*(?:kg ?/ ?m2?)?"
-    r"\s*(?:over|to|and|-|,)?\s*(?:to\s*)?$"
+    r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value|between|from)?\s*(?:[<>]=?\s*)?\d+(?:\.\d+)?"
+    r"\s*(?:kg ?/? ?m2?)?\s*(?:over|to|and|-|,)?\s*(?:to\s*)?(?:[<>]=?\s*)?$"
 )
 _PERCENT = re.compile(r"%|\bpercent")
 #: A 0-10 answer stands for a band one step wide on a 0-100 scale.
@@ -409,7 +409,8 @@ def _since_onset(text: str, end: int) -> bool:
 
 
 def _classify(before: str, around: str, unit: str | None, pain: bool, intensity: bool, *, lo: float) -> str:
-    if _BMI_BEFORE.search(before) or re.search(r"kg ?/ ?m", around):
+    # "kg/m2" reads "kg m2" once normalised.
+    if _BMI_BEFORE.search(before) or re.search(r"kg ?/ ?m|kg m2\b", around):
         return "bmi"
     if (
         unit

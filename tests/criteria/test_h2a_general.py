@@ -84,7 +84,16 @@ NAMED = [
     ),
 ]
 
-CASES = LEVELS + AND_OR + DEGREE + NAMED
+# A BMI range written with signs ("BMI >15 and < 30 kg/m2") and "kg/m2" after a bare number are BMI bounds.
+BMI = [
+    ("bmi_upper_bound_after_signs_fails_31", INC, "BMI >15 and < 30 kg/m2", {"bmi": 31}, FAIL),
+    ("bmi_range_with_signs_passes_25", INC, "BMI >15 and < 30 kg/m2", {"bmi": 25}, PASS),
+    ("bmi_range_with_dash_fails_38", INC, "BMI ranged from 19 - 35 kg/m2", {"bmi": 38}, FAIL),
+    ("kg_m2_bound_excludes_38", EXC, "obesity (MRI > 35 kg/m2)", {"bmi": 38}, FAIL),
+    ("kg_m2_bound_passes_30", EXC, "obesity (MRI > 35 kg/m2)", {"bmi": 30}, PASS),
+]
+
+CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI
 
 
 @pytest.mark.parametrize(("kind", "line", "profile", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
