@@ -93,7 +93,31 @@ BMI = [
     ("kg_m2_bound_passes_30", EXC, "obesity (MRI > 35 kg/m2)", {"bmi": 30}, PASS),
 ]
 
-CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI
+LEG_WORSE = {"leg_pain_worse_than_back": True, "pain_areas": ["low_back", "leg"]}
+BACK_WORSE = {"leg_pain_worse_than_back": False, "pain_areas": ["low_back", "leg"]}
+TWICE = "Chronic lower back pain for at least 6 months. Back pain twice as great as leg pain measured using NRS"
+# "LBP greater than leg pain" and "back pain twice as great as leg pain" read the leg-versus-back answer; "twice"
+# is more than "worse", so back-worse stays open.
+PREDOMINANCE = [
+    (
+        "lbp_greater_than_leg_fails_leg_worse",
+        INC,
+        "Subjects presenting with LBP greater than leg pain",
+        LEG_WORSE,
+        FAIL,
+    ),
+    (
+        "lbp_greater_than_leg_passes_back_worse",
+        INC,
+        "Subjects presenting with LBP greater than leg pain",
+        BACK_WORSE,
+        PASS,
+    ),
+    ("twice_as_great_fails_leg_worse", INC, TWICE, {**LEG_WORSE, "pain_duration_months": 14}, FAIL),
+    ("twice_as_great_leaves_back_worse_open", INC, TWICE, {**BACK_WORSE, "pain_duration_months": 14}, UNKNOWN),
+]
+
+CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI + PREDOMINANCE
 
 
 @pytest.mark.parametrize(("kind", "line", "profile", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
