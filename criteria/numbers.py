@@ -161,8 +161,18 @@ _ANY_NUMBER = re.compile(
 )
 
 
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+#: "six (6) months", "twenty-one (21) years": the number written twice; the digits are read, in place (same length,
+#: so positions still match the text).
+_WORD_AND_DIGITS = re.compile(
+    rf"\b(?:{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]{_UNITS_WORD})?)\s*\((\d+)\)"
+)
+
+
 def findings(text: str) -> list[Finding]:
     """Every comparison with a number in ``text`` (normalised), classified by what it measures."""
+    text = _WORD_AND_DIGITS.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
     out: list[Finding] = []
     if not _ANY_NUMBER.search(text):
         return out

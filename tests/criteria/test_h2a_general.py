@@ -117,7 +117,21 @@ PREDOMINANCE = [
     ("twice_as_great_leaves_back_worse_open", INC, TWICE, {**BACK_WORSE, "pain_duration_months": 14}, UNKNOWN),
 ]
 
-CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI + PREDOMINANCE
+SIX_SIX = "symptoms of DDD of the lumbar region (L1- S1) of at least six (6) months duration"
+# "six (6) months": the number written twice is one number.
+NUMBER_FORMS = [
+    ("word_and_digits_duration_fails_2_months", INC, SIX_SIX, {"pain_duration_months": 2, "diagnosed": True}, FAIL),
+    ("word_and_digits_duration_unknown_at_boundary", INC, SIX_SIX, {"pain_duration_months": 6}, UNKNOWN),
+    (
+        "plain_digits_duration_still_fails",
+        INC,
+        "Chronic Lower Back Pain for at least 6 months",
+        {"pain_duration_months": 2},
+        FAIL,
+    ),
+]
+
+CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI + PREDOMINANCE + NUMBER_FORMS
 
 
 @pytest.mark.parametrize(("kind", "line", "profile", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
