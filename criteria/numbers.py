@@ -338,8 +338,11 @@ _NOT_PAIN_SUBJECT = re.compile(
 #: 6 weeks", "> 6 weeks of unsuccessful conservative treatment", "no improvement after 6-10 weeks of ...").
 _FAILURE = re.compile(
     r"\b(?:fail\w*|unsuccessful|no (?:improvement|response|relief)|not (?:improv\w*|respond\w*|relieved)|"
-    r"inadequate (?:improvement|response|relief)|unresponsive|refractory|resistan\w*|despite)\b"
+    r"inadequate (?:improvement|response|relief)|unresponsive|refractory|resistan\w*|despite|completed)\b"
 )
+#: A parenthesis inside the clause ("Failed conservative treatment (physical therapy, bed rest, ...) for a minimum
+#: period of 3 months") is a list of examples: its commas end no clause and its words are skipped.
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 _ANY_OF = re.compile(r"\b(?:one|any|either) of the following\b")
 _LATER_ALTERNATIVE = re.compile(r"\bor\b")
 #: Lists of examples ("(physical therapy or medication)", "that may have included ... or ...") are no alternatives.
@@ -350,9 +353,11 @@ _TREATMENT = re.compile(r"\b(?:treat\w*|therap\w*|care|management|physio\w*|reha
 
 def _failed_treatment(text: str, start: int, end: int) -> bool:
     """Whether the number is the length of a treatment the criterion says failed, in its own clause."""
-    lo = max(text.rfind(c, 0, start) for c in ",;.:(")
+    blank = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:]
+    lo = max(blank.rfind(c, 0, start) for c in ",;.:(")
     hi = min((i for i in (text.find(c, end) for c in ",;.:)") if i >= 0), default=len(text))
-    before, after = text[max(lo + 1, start - 60) : start], text[end : min(hi, end + 60)]
+    before = " ".join(blank[lo + 1 : start].split())[-60:] + " "
+    after = text[end : min(hi, end + 60)]
     clause = f"{before} {after}"
     if not _FAILURE.search(clause) or _NOT_FAILED.search(clause) or re.search(r"\bwithin\s*$", before):
         return False

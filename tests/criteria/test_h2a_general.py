@@ -131,7 +131,34 @@ NUMBER_FORMS = [
     ),
 ]
 
-CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI + PREDOMINANCE + NUMBER_FORMS
+COMPLETED = "Completed at least 6 months of conservative non-operative treatment."
+PARENS = (
+    "Chronic back and/or leg pain having failed conservative treatment (e.g. NSAIDs, physician initiated physical "
+    "therapy) for at least 6 months"
+)
+# A treatment completed or failed for a stated time means the pain has lasted at least that long (engine5 rule),
+# also with a parenthesis of examples between the treatment and its length.
+TREATED_FOR = [
+    ("completed_treatment_fails_short_pain", INC, COMPLETED, {"pain_duration_months": 2}, FAIL),
+    ("completed_treatment_leaves_long_pain_to_the_treatments", INC, COMPLETED, {"pain_duration_months": 14}, UNKNOWN),
+    (
+        "failed_treatment_after_parenthesis_fails_short_pain",
+        INC,
+        PARENS,
+        {"pain_duration_months": 4, "pain_areas": ["leg"]},
+        FAIL,
+    ),
+    (
+        "completed_treatment_is_no_upper_bound_on_long_pain",
+        INC,
+        "Subjects who have completed at least 6 weeks of conservative non-operative treatment without obtaining "
+        "adequate symptomatic relief.",
+        {"pain_duration_months": 60},
+        UNKNOWN,
+    ),
+]
+
+CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI + PREDOMINANCE + NUMBER_FORMS + TREATED_FOR
 
 
 @pytest.mark.parametrize(("kind", "line", "profile", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
