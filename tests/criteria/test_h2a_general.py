@@ -158,7 +158,49 @@ TREATED_FOR = [
     ),
 ]
 
-CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI + PREDOMINANCE + NUMBER_FORMS + TREATED_FOR
+TUMOR_LIST = (
+    "Patients with tumor/ spine trauma/ known bone disease / parkinsons disease and similar central nervous system "
+    "(CNS) disorders / diseases or injuries of the peripheral nerves"
+)
+ENDO_BONE = (
+    "History of an endocrine or metabolic disorder (e.g. Paget's disease) known to affect bone and mineral metabolism"
+)
+# Broad categories a "yes" clearly meets; a category qualified by what it does to bone, or an infection of bone,
+# stays open.
+CATEGORIES = [
+    (
+        "mental_system_disease_excludes_psychiatric_yes",
+        EXC,
+        "People with mental system diseases.",
+        {"psychiatric_condition": True},
+        FAIL,
+    ),
+    (
+        "mental_system_disease_leaves_no_open",
+        EXC,
+        "People with mental system diseases.",
+        {"psychiatric_condition": False},
+        UNKNOWN,
+    ),
+    ("known_bone_disease_excludes_osteoporosis", EXC, TUMOR_LIST, {"osteoporosis": True}, FAIL),
+    (
+        "endocrine_or_metabolic_excludes_diabetes",
+        EXC,
+        "History of endocrine or metabolic disorder",
+        {"diabetes": True},
+        FAIL,
+    ),
+    ("endocrine_affecting_bone_leaves_diabetes_open", EXC, ENDO_BONE, {"diabetes": True}, UNKNOWN),
+    (
+        "infectious_bone_disease_is_no_osteoporosis",
+        EXC,
+        "Infectious bone disease (discitis, osteomyelitis)",
+        {"osteoporosis": True},
+        UNKNOWN,
+    ),
+]
+
+CASES = LEVELS + AND_OR + DEGREE + NAMED + BMI + PREDOMINANCE + NUMBER_FORMS + TREATED_FOR + CATEGORIES
 
 
 @pytest.mark.parametrize(("kind", "line", "profile", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
