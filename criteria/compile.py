@@ -585,7 +585,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
         groups = [(t,) for t in num_terms]
         if disjunctive:
             if terms:
-                if _unread_alternative(tokens, matches, numbers):
+                dropped = set(unsettled) - {t.key for t in terms} - set(_MEASURED_KEYS)
+                if (dropped and not any(t.negated for t in terms)) or _unread_alternative(tokens, matches, numbers):
+                    # An alternative no answer settles ("leg pain, and/or back pain requiring ... fusion": the
+                    # back pain is narrowed by "requiring") leaves the list open for "no" just like an unread one.
                     # "(a) diminished reflex, (b) hypoesthesia or (c) weakness": "no" to the ones we read
                     # leaves the others open, so only a "yes" can settle the list.
                     terms = [replace(t, scope=BROADER if t.scope == SAME else t.scope) for t in terms]
@@ -641,8 +644,10 @@ def _parts() -> dict[str, frozenset[str]]:
 _SIGNATURES: dict[tuple[Any, ...], int] = {}
 
 
-def _intern(kind: Kind, groups: list[tuple[Term, ...]] | tuple[tuple[Term, ...], ...], caveat: str) -> int:
-    signature = (kind, tuple(groups), caveat)
+def _intern(
+    kind: Kind, groups: list[tuple[Term, ...]] | tuple[tuple[Term, ...], ...], caveat: str, one_group: bool = False
+) -> int:
+    signature = (kind, tuple(groups), caveat, one_group)
     sig = _SIGNATURES.get(signature)
     if sig is None:
         sig = _SIGNATURES.setdefault(signature, len(_SIGNATURES))
@@ -659,6 +664,13 @@ def compile_criteria(criteria: Sequence[Criterion]) -> tuple[Rule, ...]:
             reopened = _reopen(rules[i], after)
             if reopened is not None:
                 rules[i] = reopened
+    for i, rule in enumerate(rules):
+        if rule.groups and rule.criterion.cohort:
+            # A section for one group of participants ("Subjects for the isolation of placenta-derived MSCs:"):
+            # failing it only says the person belongs to another group.
+            rules[i] = replace(
+                rule, cohort=rule.criterion.cohort, sig=_intern(rule.criterion.kind, rule.groups, rule.caveat, True)
+            )
     return tuple(rules)
 
 

@@ -141,8 +141,22 @@ def _label(term: Term) -> str:
     return term.label
 
 
+ONE_GROUP_REASON = (
+    "This criterion applies to one group of participants ({group}); the trial has other groups, so the study "
+    "team will check which one you would join."
+)
+
+
 def judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionResult:
     """Judge one compiled text criterion."""
+    result = _judge_rule(rule, profile, index)
+    if rule.cohort and result.outcome is Outcome.FAIL:
+        reason = ONE_GROUP_REASON.format(group=rule.cohort)
+        return CriterionResult(result.kind, result.text, Outcome.UNKNOWN, result.concepts, reason, index, ())
+    return result
+
+
+def _judge_rule(rule: Rule, profile: Mapping[str, Any], index: int) -> CriterionResult:
     crit = rule.criterion
     if len(rule.groups) == 1 and len(rule.groups[0]) == 1:
         # Most criteria read one concept: skip the general bookkeeping.

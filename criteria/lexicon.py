@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from criteria.vocab import TermSpec, cues, term_specs
+from criteria.vocab import LINE_CUE_LISTS, TermSpec, cues, term_specs
 
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|>=|<=|[<>=;:.,()/+%\[\]]")
 _REPLACE = (
@@ -122,6 +122,8 @@ def lexicon() -> Lexicon:
             if key:
                 terms.setdefault(key, []).append(spec)
     for role, phrases in cues().lists.items():
+        if role in LINE_CUE_LISTS:
+            continue
         for phrase in phrases:
             key = phrase_key(phrase)
             if key:

@@ -84,8 +84,8 @@ _INTENSITY_BLOCK = re.compile(
 _BMI_BEFORE = re.compile(r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value)?\s*$")
 #: "(BMI) 18.5 over to ", "BMI between 18 and ": a second BMI bound after the first.
 _BMI_LIST = re.compile(
-    r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value|between|from)?\s*\d+(?:\.\d+)?\s*(?:kg ?/ ?m2?)?"
-    r"\s*(?:over|to|and|-|,)?\s*(?:to\s*)?$"
+    r"(?:bmi|body mass index)\s*(?:\(bmi\))?\s*(?:of|is|was|:|value|between|from)?\s*(?:[<>]=?\s*)?\d+(?:\.\d+)?"
+    r"\s*(?:kg ?/? ?m2?)?\s*(?:over|to|and|-|,)?\s*(?:to\s*)?(?:[<>]=?\s*)?$"
 )
 _PERCENT = re.compile(r"%|\bpercent")
 #: A 0-10 answer stands for a band one step wide on a 0-100 scale.
@@ -161,8 +161,18 @@ _ANY_NUMBER = re.compile(
 )
 
 
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+#: "six (6) months", "twenty-one (21) years": the number written twice; the digits are read, in place (same length,
+#: so positions still match the text).
+_WORD_AND_DIGITS = re.compile(
+    rf"\b(?:{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]{_UNITS_WORD})?)\s*\((\d+)\)"
+)
+
+
 def findings(text: str) -> list[Finding]:
     """Every comparison with a number in ``text`` (normalised), classified by what it measures."""
+    text = _WORD_AND_DIGITS.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
     out: list[Finding] = []
     if not _ANY_NUMBER.search(text):
         return out
@@ -328,8 +338,11 @@ _NOT_PAIN_SUBJECT = re.compile(
 #: 6 weeks", "> 6 weeks of unsuccessful conservative treatment", "no improvement after 6-10 weeks of ...").
 _FAILURE = re.compile(
     r"\b(?:fail\w*|unsuccessful|no (?:improvement|response|relief)|not (?:improv\w*|respond\w*|relieved)|"
-    r"inadequate (?:improvement|response|relief)|unresponsive|refractory|resistan\w*|despite)\b"
+    r"inadequate (?:improvement|response|relief)|unresponsive|refractory|resistan\w*|despite|completed)\b"
 )
+#: A parenthesis inside the clause ("Failed conservative treatment (physical therapy, bed rest, ...) for a minimum
+#: period of 3 months") is a list of examples: its commas end no clause and its words are skipped.
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 _ANY_OF = re.compile(r"\b(?:one|any|either) of the following\b")
 _LATER_ALTERNATIVE = re.compile(r"\bor\b")
 #: Lists of examples ("(physical therapy or medication)", "that may have included ... or ...") are no alternatives.
@@ -340,9 +353,11 @@ _TREATMENT = re.compile(r"\b(?:treat\w*|therap\w*|care|management|physio\w*|reha
 
 def _failed_treatment(text: str, start: int, end: int) -> bool:
     """Whether the number is the length of a treatment the criterion says failed, in its own clause."""
-    lo = max(text.rfind(c, 0, start) for c in ",;.:(")
+    blank = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text[:start]) + text[start:]
+    lo = max(blank.rfind(c, 0, start) for c in ",;.:(")
     hi = min((i for i in (text.find(c, end) for c in ",;.:)") if i >= 0), default=len(text))
-    before, after = text[max(lo + 1, start - 60) : start], text[end : min(hi, end + 60)]
+    before = " ".join(blank[lo + 1 : start].split())[-60:] + " "
+    after = text[end : min(hi, end + 60)]
     clause = f"{before} {after}"
     if not _FAILURE.search(clause) or _NOT_FAILED.search(clause) or re.search(r"\bwithin\s*$", before):
         return False
@@ -409,7 +424,8 @@ def _since_onset(text: str, end: int) -> bool:
 
 
 def _classify(before: str, around: str, unit: str | None, pain: bool, intensity: bool, *, lo: float) -> str:
-    if _BMI_BEFORE.search(before) or re.search(r"kg ?/ ?m", around):
+    # "kg/m2" reads "kg m2" once normalised.
+    if _BMI_BEFORE.search(before) or re.search(r"kg ?/ ?m|kg m2\b", around):
         return "bmi"
     if (
         unit

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from criteria.model import Kind
+from criteria.vocab import cues
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,9 @@ class Criterion:
     index: int
     #: The qualifier of the heading it sits under ("for healthy participants"), if any.
     group: str = ""
+    #: The cohort heading it sits under ("Subjects for the isolation of adipose-derived MSCs:") when the text
+    #: has sections for two or more groups of participants; "" for sections that apply to everyone.
+    cohort: str = ""
 
 
 # Backslash escapes the registry's markdown adds (`\>`, `\<`, `\*`, `1\.`): wording, not markup.
@@ -219,6 +224,26 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
+@cache
+def _words_pattern(name: str) -> re.Pattern[str]:
+    words = sorted(cues().lists[name], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.IGNORECASE)
+
+
+def _cohort_heading(raw: str) -> bool:
+    """A prose line ending in ":" that names a group of people ("DDD patients:", "For parent participants:")."""
+    stripped = unescape(raw).strip().strip("*_# ")
+    if not stripped.endswith((":", "：")) or len(stripped) > 120 or _marker(stripped)[0]:
+        return False
+    if _GROUP_PARENT.search(stripped) or _heading(raw) is not None or _PROSE_HEADING.search(stripped):
+        return False
+    return bool(_words_pattern("cohort_heading").search(stripped))
+
+
+def _all_cohorts(heading: str) -> bool:
+    return bool(_words_pattern("all_cohorts").match(heading.strip().strip("*_# ")))
+
+
 def parse_criteria(text: str) -> tuple[Criterion, ...]:
     """Split eligibility text into criteria, keeping every word.
 
@@ -231,7 +256,12 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
         return ()
     kind = Kind.INCLUSION
     group = ""
-    out: list[tuple[Kind, str, str]] = []
+    # Two or more cohort headings: the text has sections for different groups of participants.
+    lines = _lines(text)
+    cohorts = sum(1 for raw in lines if _cohort_heading(raw)) >= 2
+    cohort = ""
+    cohort_of: dict[int, str] = {}
+    out: list[tuple[Kind, str, str, str]] = []
     cur: _Open | None = None
     blank_since = True
     group_of: dict[int, str] = {}
@@ -241,10 +271,10 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
         if cur is not None:
             body = "\n".join(cur.lines).strip()
             if body:
-                out.append((cur.kind, body, group_of[id(cur)]))
+                out.append((cur.kind, body, group_of[id(cur)], cohort_of[id(cur)]))
         cur = None
 
-    for raw in _lines(text):
+    for raw in lines:
         if not raw.strip():
             blank_since = True
             continue
@@ -254,11 +284,17 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
             if head[0] is not None:
                 kind = head[0]
                 group = head[2]
+                cohort = ""
             if head[1]:
                 cur = _Open(kind, [head[1]], _indent(raw), "", bool(_GROUP_PARENT.search(head[1])))
                 group_of[id(cur)] = group
+                cohort_of[id(cur)] = cohort
             blank_since = False
             continue
+        if cohorts and _cohort_heading(raw):
+            # The heading line stays a criterion of its own cohort (it is wording, never dropped).
+            flush()
+            cohort = "" if _all_cohorts(raw) else unescape(raw).strip().strip("*_#：: ")
         line = unescape(raw).rstrip()
         stripped = line.strip()
         indent = _indent(line)
@@ -287,6 +323,7 @@ def parse_criteria(text: str) -> tuple[Criterion, ...]:
                 bool(_GROUP_PARENT.search(content)) and content.rstrip().endswith((":", "：", "-")),
             )
             group_of[id(cur)] = group
+            cohort_of[id(cur)] = cohort
         blank_since = False
     flush()
-    return tuple(Criterion(kind=k, text=t, index=i, group=g) for i, (k, t, g) in enumerate(out))
+    return tuple(Criterion(kind=k, text=t, index=i, group=g, cohort=c) for i, (k, t, g, c) in enumerate(out))

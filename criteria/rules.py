@@ -153,3 +153,6 @@ class Rule:
     #: Small integer naming (kind, checks, caveat): equal for criteria that are judged identically, so a
     #: screening run can judge "Pregnancy" once for all trials that say it.
     sig: int = -1
+    #: The cohort heading of a text written for several groups of participants: a fail here only says the
+    #: person is not in this group, so it becomes unknown.
+    cohort: str = ""

@@ -261,7 +261,13 @@ CUE_LISTS = (
     "severity",
     "operated_cohort",
     "operation_ahead",
+    "cohort_heading",
+    "all_cohorts",
 )
+
+
+#: Cue lists the parser reads from whole lines (cohort headings); they are no phrases for the lexicon.
+LINE_CUE_LISTS = frozenset({"cohort_heading", "all_cohorts"})
 
 
 @dataclass(frozen=True, slots=True)
