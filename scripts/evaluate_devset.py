@@ -13,7 +13,7 @@ Every error is listed with the pair and the criterion involved: for a false excl
 engine marked ``fail``; for a missed exclusion the annotators' deciding criteria and what the engine said
 about them. ``--json`` prints the same report as one JSON object.
 
-Usage: ``python scripts/evaluate_devset.py [--json] [--devset DIR] [--in-process]``
+Usage: ``python scripts/evaluate_devset.py [--json] [--devset DIR] [--only IDS.txt] [--in-process]``
 """
 
 from __future__ import annotations
@@ -175,8 +175,16 @@ def score(labels: list[dict[str, Any]], results: dict[tuple[str, str], dict[str,
     return report
 
 
-def evaluate(devset: Path = DEVSET, runner: ScreenRunner = run_screen_subprocess) -> Report:
+def evaluate(
+    devset: Path = DEVSET, runner: ScreenRunner = run_screen_subprocess, *, only: frozenset[str] | None = None
+) -> Report:
+    """Score every labelled pair, or only the pairs of the trials in ``only`` (a split of one set)."""
     labels = load_jsonl(devset / "labels.jsonl")
+    if only is not None:
+        unknown = only - {lab["nct_id"] for lab in labels}
+        if unknown:
+            raise ScreenFailed(f"--only lists trials with no labels in {devset}: {', '.join(sorted(unknown))}")
+        labels = [lab for lab in labels if lab["nct_id"] in only]
     trials = devset / "trials.jsonl"
     results: dict[tuple[str, str], dict[str, Any]] = {}
     wanted = sorted({lab["profile"] for lab in labels})
@@ -237,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="Print the report as one JSON object.")
     parser.add_argument(
+        "--only", type=Path, help="Score only the trials listed in this file (one NCT id per line): a split of the set."
+    )
+    parser.add_argument(
         "--in-process", action="store_true", help="Call screener.__main__.main instead of a subprocess."
     )
     parser.add_argument("--python", default=sys.executable, help="Interpreter for the subprocess (default: this one).")
@@ -245,8 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     def runner(profile: Path, trials: Path, out: Path) -> None:
         run_screen_subprocess(profile, trials, out, python=args.python)
 
+    only = None
+    if args.only is not None:
+        only = frozenset(line.strip() for line in args.only.read_text(encoding="utf-8").splitlines() if line.strip())
     try:
-        report = evaluate(args.devset, run_screen_in_process if args.in_process else runner)
+        report = evaluate(args.devset, run_screen_in_process if args.in_process else runner, only=only)
     except ScreenFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -164,3 +164,20 @@ def test_engine_meets_the_bars_on_every_tuned_set(name):
     assert report.missing_results == 0, errors
     assert report.false_exclusion_rate <= harness.MAX_FALSE_EXCLUSION_RATE, errors
     assert report.caught_exclusion_rate >= harness.MIN_CAUGHT_EXCLUSION_RATE, errors
+
+
+def _every_trial_likely(profile: Path, trials: Path, out: Path) -> None:
+    ids = [t["protocolSection"]["identificationModule"]["nctId"] for t in load_jsonl(trials)]
+    out.write_text("".join(json.dumps({"nct_id": i, "verdict": "likely", "criteria": []}) + "\n" for i in ids))
+
+
+def test_only_scores_the_pairs_of_the_listed_trials():
+    some = frozenset(sorted({lab["nct_id"] for lab in load_jsonl(DEVSET / "labels.jsonl")})[:3])
+    report = harness.evaluate(DEVSET, _every_trial_likely, only=some)
+    assert report.pairs == sum(1 for lab in load_jsonl(DEVSET / "labels.jsonl") if lab["nct_id"] in some)
+    assert report.false_exclusions == 0
+
+
+def test_only_refuses_a_trial_the_set_does_not_label():
+    with pytest.raises(harness.ScreenFailed, match="NCT00000000"):
+        harness.evaluate(DEVSET, _every_trial_likely, only=frozenset({"NCT00000000"}))
