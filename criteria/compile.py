@@ -78,6 +78,25 @@ class _Hit:
     qualified: bool = False
 
 
+#: A T-score upper bound ("T-score of -1.0 or lower", "T score <= -1.5"): everything at or below it.
+_TSCORE_UPPER = re.compile(
+    r"\bt score (?:of )?(?:(?:<=|<|less than|lower than|below|worse than) )?-\s?(\d+(?:\.\d+)?)"
+    r"(?P<post> or (?:lower|less|below|worse))?"
+)
+
+
+def _osteopenia_or_worse(text: str, tokens: list, h: _Hit) -> bool:
+    """Osteopenia defined by a T-score bound that includes osteoporosis (-2.5 and below) is osteopenia or worse."""
+    said = text[tokens[h.start].start : tokens[h.end - 1].end]
+    if said != "osteopenia":
+        return False
+    for m in _TSCORE_UPPER.finditer(text):
+        upper = m.group("post") or re.search(r"(?:<=|<|less than|lower than|below|worse than) -", m.group(0))
+        if upper and float(m.group(1)) <= 2.5:
+            return True
+    return False
+
+
 def _g(v: float) -> str:
     return f"{v:g}" if v != int(v) else str(int(v))
 
@@ -447,6 +466,10 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     scope = BROADER if scope in (SAME, BROADER) else "none"
             elif h.history:
                 scope = BROADER if scope in (SAME, BROADER) else "none"
+        if spec.key == "osteoporosis" and scope == NARROWER and _osteopenia_or_worse(text, tokens, h):
+            # "osteopenia of the spine (T-score of -1.0 or lower)": the bound takes in osteoporosis (-2.5 and lower).
+            scope = BROADER
+            spec = replace(spec, label="osteopenia or worse, by a T-score bound that includes osteoporosis")
         if spec.narrowed_by and any(_present_word(text, w) for w in spec.narrowed_by):
             h.narrowed = True
         if h.narrowed:

@@ -68,6 +68,8 @@ _WINDOW_AFTER = re.compile(
     r"^\s*(?:ago|prior|before|preceding|of (?:screening|enrollment|enrolment|randomi[sz]ation|baseline|study|the)|to (?:screening|enrollment|study|randomi[sz]ation|baseline))"
 )
 
+#: A stop ("cessation", "quit", "stopped") just before "for less than N weeks" dates the last use.
+_QUIT_BEFORE = re.compile(r"\b(?:cessation|quit|quitting|quitted|stopped|stopping)\s+(?:for\s+)?$")
 _AGE_BEFORE = re.compile(
     r"(?:\bage[ds]?|\baged|\bage of|\bages of|\badults?|\bpatients|\bmen|\bwomen|\bsubjects|\bparticipants|\bindividuals)\s*(?:is|was|of|range|between|:|from)?\s*$"
 )
@@ -248,6 +250,10 @@ def findings(text: str) -> list[Finding]:
         before = text[max(0, m.start() - 40) : m.start()]
         after = text[m.end() : m.end() + 20]
         if unit and op is None and _WINDOW_BEFORE.search(before):
+            out.append(Finding("window", "le", _months(value, unit), m.start(), m.end()))
+            continue
+        if unit and op in ("lt", "le") and _QUIT_BEFORE.search(before):
+            # "Smoker or cessation for less than 6 weeks": stopped less than 6 weeks ago, i.e. smoked within them.
             out.append(Finding("window", "le", _months(value, unit), m.start(), m.end()))
             continue
         lasting = bool(re.search(r"\b(?:for|lasting)\s*$", before)) and _pain_near(text, m.start())
