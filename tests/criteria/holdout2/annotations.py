@@ -91,6 +91,108 @@ A["NCT06448416"] = [
 # only, so only the structured 18-60 decides.
 A["NCT06490887"] = []
 
+# Names cervical or lumbar radiculopathy: back-only pain with no radiating leg pain and no neck pain meets neither.
+# "Known bleeding diathesis" reads as "bleeding tendency" (guideline 3); the anticoagulant line itself says
+# aspirin/clopidogrel are no contraindication, so bleeding_risk does not clearly violate it. "Active neoplasm" is
+# narrower than cancer in 5 years; "Osseous spinal or foraminal stenosis" needs imaging.
+A["NCT01945554"] = [
+    (
+        "Symptomatic (pain) one-level cervical (C3-C8) or lumbar (L1-S1) radiculopathy",
+        ("h02", "h07", "k12"),
+        "leg_pain_radiating = false and no neck pain: no radicular pain",
+    ),
+    ("Pregnancy", ("h02",), "pregnant = true"),
+    ("Known bleeding diathesis", ("h05", "k13"), "bleeding_risk = true (guideline 3: bleeding tendency)"),
+    ("Rheumatic disease", ("h07",), "inflammatory_arthritis = true"),
+]
+
+# Exclusion 1 "Not undergone previous spinal surgery at the affected disc level(s)." is a drafting slip for
+# "undergone": read by intent (like the first holdout's NCT05999253), and the level is not asked, so it excludes
+# nobody. "Evidence of tumour and/or malignant disease" is read like "current" (narrower than cancer in 5 years).
+# "Known rheumatoid arthritis, ankylosing spondylitis" names two diseases: inflammatory_arthritis may be another.
+# "drug treatment that may affect bone metabolism": not clearly met by oral steroids in the last 3 months.
+A["NCT04416321"] = [
+    (
+        "Completed at least 6 months of conservative non-operative treatment.",
+        ("h02", "h04", "k14"),
+        "pain for 5, 0.75 and 2 months: six months of treatment for it is impossible",
+    ),
+    ("Known osteoporosis or severe osteopenia.", ("h05", "k12"), "osteoporosis = true"),
+    ("Female subjects who are pregnant or lactating.", ("h02",), "pregnant = true"),
+    (
+        "Current smokers or have stopped smoking less than 6 months ago.",
+        ("h06", "h08", "k12", "k14"),
+        "smoker = true",
+    ),
+    ("Known drug or alcohol abusers.", ("h08",), "substance_use_disorder = true"),
+    ("Currently enrolled in a clinical study.", ("h08",), "in_other_trial = true"),
+]
+
+# US study: "Able to read and understand all documents" names no language, so English = false (h10) is not a clear
+# violation.
+A["NCT05023733"] = [
+    ("Current smokers", ("h06", "h08", "k12", "k14"), "smoker = true"),
+    ("Subject is pregnant, plans to become pregnant or is breast feeding", ("h02",), "pregnant = true"),
+]
+
+# "severe metabolic or systemic bone disorders": osteoporosis of unknown severity is not clearly severe.
+A["NCT05037968"] = [
+    (
+        "Failed conservative treatment (physical therapy, bed rest, medications, spinal injections, manipulations, "
+        "or transcutaneous electrical nerve stimulation) for a minimum period of 3 months prior to study enrollment.",
+        ("h04", "k14"),
+        "pain for 0.75 and 2 months: 3 months of failed conservative care is impossible",
+    ),
+]
+
+# "tumor" here is bare (the list is not spine-only: Parkinson's, peripheral nerves), read like "malignancy".
+# neurological_disease (MS, Parkinson's, stroke, neuropathy...) always falls in "CNS disorders / diseases ... of
+# the peripheral nerves". Spine trauma needs spine_fracture with recent_trauma: nobody states both.
+A["NCT05238740"] = [
+    (
+        "Patients with tumor/ spine trauma/ known bone disease / parkinsons disease and similar central nervous "
+        "system (CNS) disorders / diseases or injuries of the peripheral nerves",
+        ("h05", "h06", "h09", "k12"),
+        "osteoporosis = true (h05, k12: bone disease), cancer = true (h06: tumor), neurological_disease = true (h09)",
+    ),
+    ("Current Smoking", ("h06", "h08", "k12", "k14"), "smoker = true"),
+    ("Pregnant or breastfeeding patients", ("h02",), "pregnant = true"),
+    (
+        "Participation in another interventional study within the 30 days preceding and during the present study",
+        ("h08",),
+        "in_other_trial = true",
+    ),
+]
+
+# Only "investigator's opinion" and consent criteria: the structured >= 21 decides.
+A["NCT05329129"] = []
+
+# Cardiac, endocrine and other organ criteria carry "unsuitable for surgery" (surgeon's judgement).
+A["NCT06029764"] = [
+    ("Drug or alcohol abusers", ("h08",), "substance_use_disorder = true"),
+    (
+        "pregnant and breastfeeding women as well as those who are planning to become pregnant in the near future",
+        ("h02",),
+        "pregnant = true",
+    ),
+    (
+        "those who have participated in other clinical trials within 3 months",
+        ("h08",),
+        "in_other_trial = true (now or in the past 30 days)",
+    ),
+]
+
+# "Obesity" = BMI 30 or more. "Participation in other studies on drugs or devices" is narrower than
+# in_other_trial. "Treatment with drugs that can interfere with bone metabolism": as in NCT04416321, not clear.
+A["NCT06209684"] = [
+    ("Metabolic bone disease.", ("h05", "k12"), "osteoporosis = true (a metabolic bone disease)"),
+    ("Neoplastic disease.", ("h06",), "cancer = true (bare 'neoplastic disease' read like 'malignancy')"),
+    ("History of mental disorder or current psychiatric treatment.", ("h08",), "psychiatric_condition = true"),
+    ("Pregnancy.", ("h02",), "pregnant = true"),
+    ("Alcohol and/or drug abuse", ("h08",), "substance_use_disorder = true"),
+    ("Obesity", ("h03", "h09", "k12"), "bmi 31, 38, 33 (30 or more)"),
+]
+
 # --- end of entries (new trials go above this line) ---
 
 # Entries name profiles by their 3-character prefix; expand to the profile file stems build_labels uses.
