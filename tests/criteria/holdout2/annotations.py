@@ -193,6 +193,129 @@ A["NCT06209684"] = [
     ("Obesity", ("h03", "h09", "k12"), "bmi 31, 38, 33 (30 or more)"),
 ]
 
+# Not listed: "previous attempts at fusion" (type not asked), osteoporosis "to a degree that spinal
+# instrumentation would be contraindicated" (judgement), "uncontrolled ... insulin-dependent" diabetes (type not
+# asked), "active malignancy" (narrower), "other concurrent ... conditions which are likely to affect" (judgement).
+A["NCT04615260"] = [
+    ("Patients who are suffering from autoimmune disease.", ("h07",), "inflammatory_arthritis = true"),
+    ("Pregnant women", ("h02",), "pregnant = true"),
+    ("Non-English speaking subjects.", ("h10",), "english = false"),
+]
+
+# "planned for ... or patient implant with": people on their way to surgery qualify (no guideline 6).
+# Osteopenia is listed bare among abnormalities of bone remodelling, so osteoporosis is one a fortiori.
+A["NCT05997121"] = [
+    ("Pregnancy", ("h02",), "pregnant = true"),
+    (
+        "Any abnormality present which affects the normal process of bone remodelling including, but not limited to "
+        "severe osteoporosis involving spine, bone absorption, osteopenia",
+        ("h05", "k12"),
+        "osteoporosis = true (osteopenia, its milder form, is listed)",
+    ),
+    ("Mental illness", ("h08",), "psychiatric_condition = true (severe)"),
+]
+
+# Not listed: "Rheumatoid or psoriatic arthritis" (inflammatory_arthritis may be another disease); "Compressive
+# pathology due to stenosis or herniated or sequestered discs" (imaging; the condition text is a search term);
+# litigation/compensation lines (the answer also covers disability claims, as in the first holdout's
+# NCT05029726); "Physical or mental conditions" (truncated catch-all); "ferromagnetic implants" (device type
+# not asked); "non-interventional research" (in_other_trial asks about clinical trials).
+A["NCT06144970"] = [
+    (
+        "Chronic lower back pain for at least 6 months.",
+        ("h02", "h04", "k14"),
+        "pain for 5, 0.75, 2 months",
+    ),
+    (
+        "Back pain twice as great as leg pain measured using NRS",
+        ("h03", "h11", "k13", "k14"),
+        "leg_pain_worse_than_back = true",
+    ),
+    (
+        "Inadequate response to at least one medication (e.g., NSAID, acetaminophen, muscle relaxant) and some form "
+        "of formal physical therapy over a period of at least 6 months",
+        ("h02", "h07", "h08"),
+        "treatments_tried given without physical_therapy (guideline 6); h02 also took no medication",
+    ),
+    ("BMI \\>15 and \\< 30 kg/m2", ("h03", "h09", "k12"), "bmi 31, 38, 33"),
+    ("History of endocrine or metabolic disorder", ("h06", "h09", "k13"), "diabetes = true"),
+    (
+        "Epidural or facet joint steroid, platelet rich plasma (PRP) or bone marrow concentrate (BMC) injections, or "
+        "radio frequency ablation (RFA), within 6 months prior to baseline.",
+        ("h06", "k12"),
+        "spinal injection 0.5 and 4 months ago",
+    ),
+    ("Pregnant", ("h02",), "pregnant = true"),
+    ("Transient or has a history of any substance use disorder", ("h08",), "substance_use_disorder = true"),
+    (
+        "On chronic anti-coagulation therapy or have confirmed coagulopathy",
+        ("h05", "k13"),
+        "bleeding_risk = true (guideline 3: names anticoagulant therapy)",
+    ),
+]
+
+# Not listed: "clinical trials related to this project" (narrower); "intervertebral disc interventional therapy"
+# (h06's injection is epidural/facet/steroid, not intradiscal); "including physical therapy, manual therapy and
+# non-morphine drug therapy" read as what conservative care comprises, not a checklist. Severity qualifiers on
+# autoimmune disease are taken as met (guideline 3's 'significant').
+A["NCT06589271"] = [
+    (
+        "The symptoms are lumbago combined with radiating pain of one lower limb;",
+        ("h02", "h07", "k12"),
+        "leg_pain_radiating = false",
+    ),
+    ("Failed conservative treatment for 3 months", ("h04", "k14"), "pain for 0.75 and 2 months"),
+    ("No previous history of spinal surgery.", OPERATED, "spine surgery stated"),
+    ("Previous history of tumor and spinal infection;", ("h06",), "cancer = true (history of tumor)"),
+    (
+        "Patients with severe coagulation disorders, a history of drug abuse or taking oral anticoagulants;",
+        ("h05", "h08", "k13"),
+        "bleeding_risk = true names anticoagulants (h05, k13); substance_use_disorder = true (h08)",
+    ),
+    (
+        "MRI contraindications (history of cardiovascular and cerebrovascular stent implantation, pacemaker, "
+        "biostimulator, etc.);",
+        ("h09",),
+        "implanted_device = true (pacemaker, stimulator, pain pump...)",
+    ),
+    ("Pregnancy or breastfeeding;", ("h02",), "pregnant = true"),
+    (
+        "Patients with severe autoimmune disease or who are receiving immunosuppressive therapy;",
+        ("h07",),
+        "inflammatory_arthritis = true",
+    ),
+    (
+        "Mental disorders, cognitive disorders, or other physical diseases affecting the research results;",
+        ("h08",),
+        "psychiatric_condition = true",
+    ),
+]
+
+# "with or without referred non-radicular leg pain": radiating leg pain (sciatica) is radicular, as in the first
+# holdout's NCT04893720. Bare "Fracture of the spine" is not violated by spine_fracture ever (guideline 3).
+A["NCT06615505"] = [
+    (
+        "Chronic axial midline low-back pain with or without referred non-radicular leg pain for at least 6 months",
+        ("h02", "h04", "k14"),
+        "pain for 5, 0.75, 2 months",
+    ),
+    (
+        "with or without referred non-radicular leg pain",
+        ("h03", "h04", "h05", "h06", "h08", "h09", "h10", "h11", "k13", "k14"),
+        "leg_pain_radiating = true: radicular leg pain",
+    ),
+    (
+        "Fracture of the spine, previous lumbar spine surgery or previous treatment of the target disc(s)",
+        OPERATED,
+        "spine surgery stated",
+    ),
+    (
+        "Women who are pregnant or breastfeeding at the time of enrollment and/or plan to become pregnant",
+        ("h02",),
+        "pregnant = true",
+    ),
+]
+
 # --- end of entries (new trials go above this line) ---
 
 # Entries name profiles by their 3-character prefix; expand to the profile file stems build_labels uses.
