@@ -316,6 +316,123 @@ A["NCT06615505"] = [
     ),
 ]
 
+# Same template as NCT05037968 (bone disorders "severe", calcium-metabolism drugs: not listed). "active litigation
+# relating to his/her spinal condition": the answer also covers compensation/disability claims. "investigational
+# study ... for study devices" is narrower than in_other_trial.
+A["NCT04679844"] = [
+    (
+        "Failed conservative treatment (physical therapy, bed rest, medications, spinal injections, manipulations, "
+        "or transcutaneous electrical nerve stimulation) for a minimum period of 3 months prior to study enrollment.",
+        ("h04", "k14"),
+        "pain for 0.75 and 2 months",
+    ),
+    ("Women who are or intend to become pregnant within the next 12 months.", ("h02",), "pregnant = true"),
+    ("Has history or presence of active malignancy.", ("h06",), "cancer = true (history of malignancy)"),
+    (
+        "Has known substance abuse, psychiatric disorder",
+        ("h08",),
+        "substance_use_disorder = true and psychiatric_condition = true",
+    ),
+]
+
+# "Steroids used to treat inflammation are allowed" (immunosuppression line); "active malignancy" narrower; insulin
+# and morbid obesity (BMI > 40) not met by stated answers. Osteoporosis means a T-score of -2.5 or lower.
+A["NCT05105490"] = [
+    (
+        "Patient has had prior lumbar spine surgery (nucleoplasty at non-index level is considered acceptable).",
+        OPERATED,
+        "spine surgery stated",
+    ),
+    (
+        "Patient has been diagnosed with hepatitis, rheumatoid arthritis, lupus erythematosus, or other autoimmune "
+        "disease",
+        ("h07",),
+        "inflammatory_arthritis = true",
+    ),
+    ("Patient has osteopenia of the spine (T-score of -1.0 or lower).", ("h05", "k12"), "osteoporosis = true"),
+]
+
+# "prior lumbar spine fusion surgery at any level": fusion type not asked (guideline 3).
+A["NCT05614284"] = [
+    (
+        "Subject must have been unresponsive to conservative care for at least 6 months prior to fusion surgery.",
+        ("h02", "h04", "k14"),
+        "pain for 5, 0.75, 2 months",
+    ),
+    (
+        "Subject is currently undergoing treatment for malignancy or has undergone treatment for malignancy in the "
+        "past 5 years",
+        ("h06",),
+        "cancer = true (diagnosis or treatment in the past 5 years)",
+    ),
+    (
+        "Subject is pregnant (confirmed by pregnancy test) or nursing or planning to become pregnant",
+        ("h02",),
+        "pregnant = true",
+    ),
+]
+
+# "sciatica" is exactly what leg_pain_radiating asks ("spread down one or both legs (sciatica)"). "physical
+# exercise therapy in the last three months": only k14 (pain for 2 months, physical therapy ticked for it) must
+# have had it inside the window (the devset's NCT04049812 reading). Not listed: "lumbar vertebral body fracture"
+# (level not asked), MRI contraindications (only "for patients that need to perform a MRI at the screening
+# visit"), "drug or device clinical study" (narrower).
+A["NCT04757038"] = [
+    ("Chronic low back pain for at least 3 months from the screening;", ("h04", "k14"), "pain for 0.75, 2 months"),
+    ("Previous lumbar spine surgery;", OPERATED, "spine surgery stated"),
+    (
+        "Patients that did physical exercise therapy in the last three months before screening;",
+        ("k14",),
+        "physical_therapy ticked for pain that began 2 months ago",
+    ),
+    (
+        "Patients with symptomatic hernia, sciatica or spinal cord injury:",
+        ("h03", "h04", "h05", "h06", "h08", "h09", "h10", "h11", "k13", "k14"),
+        "leg_pain_radiating = true (sciatica)",
+    ),
+    (
+        "Significant systemic disease, including unstable angina, autoimmune disease, rheumatoid arthritis, and "
+        "muscular dystrophy;",
+        ("h05", "h07", "k13"),
+        "heart_disease = true (h05, k13; 'significant' met, guideline 3), inflammatory_arthritis = true (h07)",
+    ),
+    (
+        "currently taking anticoagulant, antineoplastic, antiplatelet, or thrombocytopenia-inducing medications",
+        ("h05", "k13"),
+        "bleeding_risk = true (names anticoagulant/antiplatelet therapy)",
+    ),
+    (
+        "Females known to be pregnant or nursing at time of enrolment or with plans to become pregnant",
+        ("h02",),
+        "pregnant = true",
+    ),
+]
+
+# Not listed: "Previous lumbar spine surgery with the exception of discectomy and/or laminectomy at the target
+# levels" (the surgery's type and level are not asked, so the exception may apply); autoimmune and endocrine lines
+# need "the investigator's opinion"; "Chronic use of steroids (... more than 6 weeks ...)" (duration not asked);
+# "alcohol and/or drug abuse within 6 months" (the answer covers the past year); "heavy nicotine use";
+# "investigational therapy" (narrower than being in a trial).
+A["NCT05405374"] = [
+    (
+        "Non-responsive to non-operative treatment (e.g., bed rest, physical therapy, medication,spinal injection, "
+        "manipulation, and/or TENS) for at least 6 months;",
+        ("h02", "h04", "k14"),
+        "pain for 5, 0.75, 2 months",
+    ),
+    (
+        "Documented history of osteoporosis, osteomalacia, Paget's disease or metabolic bone disease",
+        ("h05", "k12"),
+        "osteoporosis = true",
+    ),
+    (
+        "Presence of active malignancy or prior history of malignancy",
+        ("h06",),
+        "cancer = true",
+    ),
+    ("Pregnant or nursing.", ("h02",), "pregnant = true"),
+]
+
 # --- end of entries (new trials go above this line) ---
 
 # Entries name profiles by their 3-character prefix; expand to the profile file stems build_labels uses.
