@@ -433,6 +433,96 @@ A["NCT05405374"] = [
     ("Pregnant or nursing.", ("h02",), "pregnant = true"),
 ]
 
+# Radicular pain "by history within the past six (6) months": radiating leg pain (sciatica) is radicular, as in
+# NCT06615505. Not listed: "History of vertebral fractures in the lumbar spine" (level not asked); "active litigation
+# including worker's compensation cases" (the answer also covers disability claims); anticoagulants "within three
+# (3) days" (washout); "Endocrine or metabolic disorder known to affect osteogenesis" (diabetes not clearly);
+# "severe osteoporosis" (needs DEXA and fragility fractures); investigator-judgement lines.
+A["NCT06011551"] = [
+    (
+        "Subjects presenting with LBP greater than leg pain",
+        ("h03", "h11", "k13", "k14"),
+        "leg_pain_worse_than_back = true",
+    ),
+    (
+        "symptoms of DDD of the lumbar region (L1- S1) of at least six (6) months duration",
+        ("h02", "h04", "k14"),
+        "pain for 5, 0.75, 2 months",
+    ),
+    ("English fluency", ("h10",), "english = false"),
+    (
+        "Epidural steroid injection, intradiscal injection, trigger point injection, facet or medial branch block "
+        "within 60 days of enrollment",
+        ("h06",),
+        "spinal injection 2 weeks ago",
+    ),
+    (
+        "Subjects presenting with radicular pain greater than back pain or by history within the past six (6) months.",
+        ("h03", "h04", "h05", "h06", "h08", "h09", "h10", "h11", "k13", "k14"),
+        "leg_pain_radiating = true (current radicular leg pain)",
+    ),
+    ("Subjects with any prior back surgery on the lumbar spine", OPERATED, "spine surgery stated"),
+    (
+        "Subjects who have a history (in the last five (5) years) of substance abuse or chemical dependency",
+        ("h08",),
+        "substance_use_disorder = true (past year)",
+    ),
+    (
+        "Subjects who have major psychiatric disorders, such as major depression, bipolar disorder and schizophrenia",
+        ("h08",),
+        "psychiatric_condition = true (severe depression, bipolar, schizophrenia...)",
+    ),
+    (
+        "If female, subjects who are pregnant or are trying to become pregnant during the course of the trial",
+        ("h02",),
+        "pregnant = true",
+    ),
+    (
+        "Subjects having participated in any other clinical study within the last three (3) months, or are actively "
+        "participating in any other clinical study",
+        ("h08",),
+        "in_other_trial = true",
+    ),
+    ("Body Mass Index (BMI) \\>35 kg/m2", ("h09",), "bmi 38"),
+    ("Current smoker or nicotine and/or tobacco user", ("h06", "h08", "k12", "k14"), "smoker = true"),
+]
+
+# Not listed: prior instrumentation/interbody fusion (type not asked); "active malignancy"; neurological condition
+# "that would interfere with evaluation" and drugs for "chronic systemic steroids" (judgement, duration not asked);
+# drug/device investigational studies (narrower); litigation "or workers compensation claimants" (the answer also
+# covers disability claims).
+A["NCT06462729"] = [
+    (
+        "Participant has not responded to conservative treatment (e.g. medications, injections, physical therapy, "
+        "etc.) for a period of 6 months",
+        ("h02", "h04", "k14"),
+        "pain for 5, 0.75, 2 months",
+    ),
+    (
+        "Pregnant, planning to become pregnant during the follow-up time period, or breast-feeding women",
+        ("h02",),
+        "pregnant = true",
+    ),
+    (
+        "Currently smoking or using nicotine products",
+        ("h06", "h08", "k12", "k14"),
+        "smoker = true",
+    ),
+    ("Body Mass Index \\> 35", ("h09",), "bmi 38"),
+    ("Osteopenia or osteoporosis of the spine, DEXA T score of ≤ -1.0", ("h05", "k12"), "osteoporosis = true"),
+    (
+        "Any secondary causes of osteoporosis (e.g. chronic liver or kidney disease, uncontrolled hyper- or "
+        "hypothyroidism, type I or type II diabetes mellitus",
+        ("h06", "h09", "k13"),
+        "diabetes = true (named)",
+    ),
+    (
+        "Current or recent history of chemical/alcohol abuse or dependency",
+        ("h08",),
+        "substance_use_disorder = true (past year)",
+    ),
+]
+
 # --- end of entries (new trials go above this line) ---
 
 # Entries name profiles by their 3-character prefix; expand to the profile file stems build_labels uses.
