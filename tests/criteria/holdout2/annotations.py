@@ -523,6 +523,51 @@ A["NCT06462729"] = [
     ),
 ]
 
+# German-language trial: English = false does not violate the German questionnaire line (guideline 3). Not listed:
+# "back and/or leg pain (radicular pain)" (back pain alone is accepted), neurological condition "that would
+# interfere" (judgement), heavy nicotine (> 20 a day, not asked), "previous fragility fractures" (h05's fracture
+# cause not asked), "Known diabetes, drug treated" (treatment not asked), "spinal tumor".
+A["NCT01640457"] = [
+    (
+        "The patient confirms that s/he did not participate in a clinical study 90 days prior study inclusion.",
+        ("h08",),
+        "in_other_trial = true (now or in the past 30 days)",
+    ),
+    ("BMI \\> 35 kg/m2", ("h09",), "bmi 38"),
+    (
+        "The patient has current or recent history of illicit drug, nicotine (more than 20 cigarettes per day) or "
+        "alcohol abuse or dependence",
+        ("h08",),
+        "substance_use_disorder = true (past year)",
+    ),
+    ("The patient is pregnant, breastfeeding or actual planning to become pregnant.", ("h02",), "pregnant = true"),
+    (
+        "The patient has a history or a suspicion of a disease with chronically inflammable character, as rheumatoid "
+        "arthritis, gout, pseudo-gout, metabolic bone diseases, Crohn's disease, ulcerative colitis, lupus "
+        "erythematosus, or other autoimmune disorders",
+        ("h05", "h07", "k12"),
+        "inflammatory_arthritis = true (h07); osteoporosis = true, a metabolic bone disease named in the list (h05, "
+        "k12)",
+    ),
+    ("Known osteoporosis", ("h05", "k12"), "osteoporosis = true"),
+    (
+        "The patient has a history of blood coagulation disease of different genesis, including known haemorrhagic "
+        "diathesis of unknown cause",
+        ("h05", "k13"),
+        "bleeding_risk = true (haemorrhagic diathesis read as bleeding tendency, guideline 3)",
+    ),
+    (
+        "had any cancer other than non-melanoma skin cancer treated with curative intent within the past 5 years",
+        ("h06",),
+        "cancer = true (past 5 years)",
+    ),
+    (
+        "The patient has previous trauma, discography or any other surgical intervention at the lumbar spine",
+        OPERATED,
+        "spine surgery stated",
+    ),
+]
+
 # --- end of entries (new trials go above this line) ---
 
 # Entries name profiles by their 3-character prefix; expand to the profile file stems build_labels uses.
