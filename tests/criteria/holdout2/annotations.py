@@ -568,6 +568,39 @@ A["NCT01640457"] = [
     ),
 ]
 
+# The criteria list is printed twice; quotes match both copies. The text's ">= 45" is stricter than the
+# structured 18. Not listed: "Cauda equina syndrome (... bowel or bladder dysfunction)" (nobody ticks bladder/bowel
+# trouble); "significant mental illness ... that could impair the consent process" and "other systemic disease that
+# would affect" (conditional/judgement); "active rheumatoid arthritis" (narrower); spine litigation "or worker's
+# compensation" (the answer also covers disability claims); "drug or device clinical investigation" (narrower).
+A["NCT05587465"] = [
+    (
+        "Male or female subjects ≥ 45 years of age.",
+        ("h01", "h02", "h04", "h07", "h08", "k14"),
+        "age 17, 29, 36, 42, 33, 27",
+    ),
+    (
+        "Persistent leg/buttock/groin pain, with or without back pain",
+        ("h02", "h07"),
+        "pain_areas = low back only and leg_pain_radiating = false",
+    ),
+    (
+        "Subjects who have been symptomatic and undergoing conservative care treatment for at least 6 months.",
+        ("h02", "h04", "k14"),
+        "pain for 5, 0.75, 2 months",
+    ),
+    ("Axial back pain only.", ("h02", "h07"), "pain_areas = low back only and leg_pain_radiating = false"),
+    ("Osteopenia or osteoporosis.", ("h05", "k12"), "osteoporosis = true"),
+    ("Prior surgery of the lumbar spine.", OPERATED, "spine surgery stated"),
+    (
+        "Tumor in the spine or a malignant tumor except for basal cell carcinoma",
+        ("h06",),
+        "cancer = true (a malignant tumor)",
+    ),
+    ("Known or suspected history of alcohol and/or drug abuse.", ("h08",), "substance_use_disorder = true"),
+    ("Pregnant or lactating.", ("h02",), "pregnant = true"),
+]
+
 # --- end of entries (new trials go above this line) ---
 
 # Entries name profiles by their 3-character prefix; expand to the profile file stems build_labels uses.
