@@ -92,3 +92,14 @@ def test_labels_file_matches_a_rebuild_from_the_annotations():
     trials_text, labels_text = build_labels.render()
     assert trials_text == (HOLDOUT / "trials.jsonl").read_text(encoding="utf-8")
     assert labels_text == (HOLDOUT / "labels.jsonl").read_text(encoding="utf-8")
+
+
+def _split(name: str) -> list[str]:
+    return [line.strip() for line in (HOLDOUT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_tuned_and_unseen_halves_partition_the_trials():
+    tuned, unseen = _split("split_tuned.txt"), _split("split_unseen.txt")
+    assert len(tuned) == len(set(tuned)) and len(unseen) == len(set(unseen))
+    assert set(tuned) & set(unseen) == set()
+    assert set(tuned) | set(unseen) == set(TRIALS_BY_ID)
