@@ -43,6 +43,7 @@ _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 _CLINICAL = ["clinically", "significant"]
 _AGE_WORDS = {"ge": "{} or older", "gt": "over {}", "le": "{} or younger", "lt": "under {}"}
 _BMI_WORDS = {"ge": "{} or more", "gt": "over {}", "le": "{} or less", "lt": "under {}"}
+_LIST_LABEL = re.compile(r"\d{1,2}\s*\)")
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
 _PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
 _ADULT_AGE = 21
@@ -377,7 +378,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
     # "plan to become pregnant within 1 year following the study surgery": a window after the study looks
     # forward; it says nothing about when something happened.
     windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window" and not _FORWARD.match(text, f.end)]
-    others = [tok_at(f.start) for f in numbers if f.kind == "other"]
+    others = [tok_at(f.start) for f in numbers if f.kind == "other" and not _enumerator(text, f)]
     numeric = [f for f in numbers if f.kind in _NUMERIC_KEYS]
     if kind is Kind.EXCLUSION:
         # Under exclusions, an age deep inside a sentence describes a subgroup ("for subjects aged 6-12, ..."),
@@ -607,6 +608,18 @@ def compile_criterion(criterion: Criterion) -> Rule:
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
     return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=_intern(kind, groups, caveat))
+
+
+def _enumerator(text: str, f: Finding) -> bool:
+    """Whether an unread number is a list label: "... back pain. 3) a history of vertebral fracture, spinal surgery".
+
+    A small whole number closing a bracket it did not open labels an item; it measures nothing, so it does not
+    narrow the concepts next to it. ("(within 3)" or "BMI (< 30)" opened their bracket: those still count.)
+    """
+    if not _LIST_LABEL.match(text, f.start) or f.value != int(f.value) or f.value > 30:
+        return False
+    before = text[: f.start]
+    return before.count("(") <= before.count(")") and (not before or not before[-1].isalnum())
 
 
 def _present_word(text: str, word: str) -> bool:

@@ -1,0 +1,45 @@
+"""Spine-surgery exclusions the engine left open: list labels read as numbers, exceptions reaching back across a
+list, and narrow carve-outs.
+
+Every line is quoted from a real record; one behaviour per case. Controls keep index-level and planned surgery open.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from criteria import Kind, Outcome
+from tests.criteria.conftest import is_real, judge_line
+
+INC, EXC = Kind.INCLUSION, Kind.EXCLUSION
+PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
+
+OPERATED = {"spine_surgery_months_ago": 30, "treatments_tried": ["spine_surgery"]}
+NOT_OPERATED = {"spine_surgery_months_ago": None, "treatments_tried": ["physical_therapy"]}
+
+NUMBERED = (
+    "lower extremity neurological deficit, 2) infectious, inflammatory, metabolic, neoplastic, abdominal, pelvic "
+    "aetiology of back pain. 3) a history of vertebral fracture, spinal surgery, spondylolisthesis 4) heat "
+    "intolerance/medical contraindication to thermal treatment 5) presence of metal prosthesis"
+)
+CASES = [
+    # "3) a history of ... spinal surgery": the item label measures nothing, so it does not narrow the surgery.
+    ("list_label_does_not_narrow_spinal_surgery", EXC, NUMBERED, OPERATED, FAIL),
+    ("list_label_line_passes_no_surgery_for_that_item_only", EXC, NUMBERED, NOT_OPERATED, UNKNOWN),
+    # Controls: the level and a plan still keep a "yes" open.
+    (
+        "index_level_surgery_stays_open",
+        EXC,
+        "History of spinal surgery or previous infiltration therapy on the currently painful segment",
+        OPERATED,
+        UNKNOWN,
+    ),
+    ("plain_prior_surgery_still_fails", EXC, "Previous lumbar spine surgery", OPERATED, FAIL),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "text", "profile", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_spine_surgery_reading(name: str, kind: Kind, text: str, profile: dict, expected: Outcome) -> None:
+    assert is_real(text), f"{name}: not quoted from a real record"
+    outcome, reason, _ = judge_line(kind, text, profile)
+    assert outcome is expected, f"{name}: {outcome} ({reason})"
