@@ -281,7 +281,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     h.qualified = h.qualified or " ".join(words[m.start : m.end]) not in severity
         # Text before an exception ("cancer other than skin cancer") is narrower unless the exception is harmless.
         for m in exception_at:
-            if m.start >= h.end and same_clause(h.end, m.start):
+            if m.start >= h.end and same_clause(h.end, m.start) and not _other_item(h, m.start, words, hits):
                 tail_words: list[str] = []
                 for w in words[m.end : m.end + 12]:
                     if w in (")", ";", ".", ":"):
@@ -308,8 +308,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see;
         # "... at the affected level", "signal abnormality ... (e.g. spondyloarthritis)": it asks about a level
         # or an imaging finding, which a "yes" to the condition does not settle.
+        carve = _other_level_parenthesis(text, tokens, roles_at)
         for h in hits:
-            h.narrowed = True
+            h.narrowed = h.narrowed or not (carve and not carve[0] <= h.start < carve[1])
     for m, r in roles_at:
         if "judgement_gate" in r:
             # "Conditions that could preclude fusion in the Investigator's opinion (e.g. cancer, smoking)": someone
@@ -608,6 +609,46 @@ def compile_criterion(criterion: Criterion) -> Rule:
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
     return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=_intern(kind, groups, caveat))
+
+
+def _other_item(h: _Hit, at: int, words: list[str], hits: list[_Hit]) -> bool:
+    """Whether an exception at token ``at`` belongs to a later list item than ``h``.
+
+    "History of spinal surgery, or spinal pathologies other than LDH": after ", or" the exception is about the
+    pathologies, not the surgery. Not when the later item names the same concept ("malignancy, or cancer other than
+    skin cancer") or the exception follows a comma or opens a parenthesis and so covers the whole list ("ocular
+    trauma and / or ocular disease (except for ... refractive errors)").
+    """
+    between = words[h.end : at]
+    seps = [i for i, w in enumerate(between) if w in (",", "or")]
+    if not seps or between[-1] in (",", "(") or "(" in between:
+        return False
+    item_start = h.end + seps[-1] + 1
+    if item_start >= at:
+        return False
+    return not any(g.spec.key == h.spec.key and item_start <= g.start < at for g in hits)
+
+
+def _other_level_parenthesis(text: str, tokens: list, roles_at: list) -> tuple[int, int] | None:
+    """The token span of a parenthesis holding every carve-out and level cue, when it names another level.
+
+    "Patient has had prior lumbar spine surgery (nucleoplasty at non-index level is considered acceptable)": the
+    carve-out is one narrow procedure elsewhere, so a plain "prior lumbar spine surgery" outside it still settles.
+    """
+    if not any(w in text for w in cues().lists["other_level"]):
+        return None
+    words = [t.text for t in tokens]
+    if "(" not in words:
+        return None
+    start = len(words) - 1 - words[::-1].index("(")
+    end = next((i for i in range(start, len(words)) if words[i] == ")"), len(words))
+    inside = text[tokens[start].start : tokens[end - 1].end if end > start else len(text)]
+    if not any(w in inside for w in cues().lists["other_level"]):
+        return None
+    gates = [m for m, r in roles_at if "permission" in r or "whole_narrowing" in r]
+    if not all(start < m.start < end for m in gates):
+        return None
+    return start, end
 
 
 def _enumerator(text: str, f: Finding) -> bool:

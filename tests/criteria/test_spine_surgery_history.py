@@ -26,6 +26,31 @@ CASES = [
     # "3) a history of ... spinal surgery": the item label measures nothing, so it does not narrow the surgery.
     ("list_label_does_not_narrow_spinal_surgery", EXC, NUMBERED, OPERATED, FAIL),
     ("list_label_line_passes_no_surgery_for_that_item_only", EXC, NUMBERED, NOT_OPERATED, UNKNOWN),
+    # ", or spinal pathologies other than LDH": the exception belongs to the later item, not to the surgery.
+    (
+        "exception_in_later_item_does_not_narrow_surgery",
+        EXC,
+        "History of spinal surgery, or spinal pathologies other than LDH (e.g. spinal dislocation, fracture)",
+        OPERATED,
+        FAIL,
+    ),
+    # A parenthesised exception after "A and / or B" covers both: ocular trauma stays narrowed.
+    (
+        "parenthesised_exception_still_covers_the_list",
+        INC,
+        "No history of ocular trauma and / or history of ocular disease (except for mild to moderate refractive "
+        "errors and / or age-related cataracts);",
+        {"spine_fracture": True},
+        UNKNOWN,
+    ),
+    # A carve-out for one narrow procedure at another level does not reopen a plain prior lumbar spine surgery.
+    (
+        "other_level_carve_out_keeps_prior_surgery",
+        EXC,
+        "Patient has had prior lumbar spine surgery (nucleoplasty at non-index level is considered acceptable).",
+        OPERATED,
+        FAIL,
+    ),
     # Controls: the level and a plan still keep a "yes" open.
     (
         "index_level_surgery_stays_open",
