@@ -409,6 +409,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
+        spine_site = False
         if operated_before and spec.key == "spine_surgery_months_ago" and scope == "none":
             scope = spec.scope
         if spec.part and spec.key in whole:
@@ -420,6 +421,11 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
         fallback = windows[0][1] if windows and kind is Kind.EXCLUSION else None
         window = next((f for i, f in windows if same_clause(i, h.start)), fallback)
+        if scope == "none" and spec.key == "spine_surgery_months_ago" and kind is Kind.EXCLUSION and _spine_site(text):
+            # "Operated patients (spine)", "History of surgery or algological procedure of the lumbar region": surgery
+            # of any kind at a spine site, and no other site named, is spine surgery.
+            scope = SAME
+            spine_site = True
         if kind is Kind.INCLUSION and spec.key == "treatments_tried" and not (h.history or tried):
             # "Internet access ... to access the digital exercise program": a treatment named without past or
             # failure wording is the study's own or a plan, not one the person must already have tried.
@@ -464,7 +470,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
         if scope == "none":
             unsettled.append(spec.key)
             continue
-        label = spec.label
+        label = "back or spine surgery" if spine_site else spec.label
         if spec.scope == NARROWER:
             # Name the trial's own words: "a particular back or spine operation (microdiscectomy)".
             said = text[tokens[h.start].start : tokens[h.end - 1].end]
@@ -627,6 +633,16 @@ def _other_item(h: _Hit, at: int, words: list[str], hits: list[_Hit]) -> bool:
     if item_start >= at:
         return False
     return not any(g.spec.key == h.spec.key and item_start <= g.start < at for g in hits)
+
+
+def _spine_site(text: str) -> bool:
+    """Whether the criterion names a spine site and no other body site (`spine_site`, `other_site` in cues.json)."""
+    lists = cues().lists
+
+    def named(words: tuple[str, ...]) -> bool:
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+    return named(lists["spine_site"]) and not named(lists["other_site"])
 
 
 def _other_level_parenthesis(text: str, tokens: list, roles_at: list) -> tuple[int, int] | None:

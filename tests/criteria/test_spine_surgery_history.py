@@ -51,6 +51,23 @@ CASES = [
         OPERATED,
         FAIL,
     ),
+    # Surgery of any kind at a spine site, with no other site named, is spine surgery.
+    ("any_surgery_with_spine_site_is_spine_surgery", EXC, "Operated patients (spine)", OPERATED, FAIL),
+    (
+        "any_surgery_of_the_lumbar_region_is_spine_surgery",
+        EXC,
+        "History of surgery or algological procedure of the lumbar region",
+        OPERATED,
+        FAIL,
+    ),
+    ("any_surgery_without_a_site_stays_open", EXC, "previous operations;", OPERATED, UNKNOWN),
+    (
+        "any_surgery_at_another_site_stays_open",
+        EXC,
+        "History of previous surgery in the lower extremities.",
+        OPERATED,
+        UNKNOWN,
+    ),
     # Controls: the level and a plan still keep a "yes" open.
     (
         "index_level_surgery_stays_open",
