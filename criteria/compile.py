@@ -43,6 +43,9 @@ _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 _CLINICAL = ["clinically", "significant"]
 _AGE_WORDS = {"ge": "{} or older", "gt": "over {}", "le": "{} or younger", "lt": "under {}"}
 _BMI_WORDS = {"ge": "{} or more", "gt": "over {}", "le": "{} or less", "lt": "under {}"}
+_TIME_SINCE = re.compile(
+    r"\b(?:at least|more than|over|>=?)\s*\d+\s*(?:months?|weeks?|years?)\s+(?:of evolution|since|after|post)\b"
+)
 _LIST_LABEL = re.compile(r"\d{1,2}\s*\)")
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
 _PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
@@ -402,7 +405,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
     # on their way to it ("Have had (retrospective cohort) or the decision has been made to have (prospective ...)").
     operated_before = (
         kind is Kind.INCLUSION
-        and any("operated_cohort" in r for _, r in roles_at)
+        and (any("operated_cohort" in r for _, r in roles_at) or _operated_since(text, live))
         and not any("operation_ahead" in r or "suppress" in r for _, r in roles_at)
     )
     whole = _whole_questions(live)
@@ -633,6 +636,21 @@ def _other_item(h: _Hit, at: int, words: list[str], hits: list[_Hit]) -> bool:
     if item_start >= at:
         return False
     return not any(g.spec.key == h.spec.key and item_start <= g.start < at for g in hits)
+
+
+def _operated_since(text: str, live: list[_Hit]) -> bool:
+    """Whether an inclusion opens with a spine operation and says how long ago it was.
+
+    "Surgery of lumbar discectomy or lumbar arthrodesis with at least 3 months of evolution": the operation has
+    happened (and time has passed since), so it is required, as in an operated cohort.
+    """
+    first = min((h for h in live), key=lambda h: h.start, default=None)
+    return (
+        first is not None
+        and first.spec.key == "spine_surgery_months_ago"
+        and first.start <= 4
+        and _TIME_SINCE.search(text) is not None
+    )
 
 
 def _spine_site(text: str) -> bool:

@@ -68,6 +68,29 @@ CASES = [
         OPERATED,
         UNKNOWN,
     ),
+    # An inclusion that opens with an operation and says how long ago it was requires the operation.
+    (
+        "operation_with_time_since_requires_it",
+        INC,
+        "Surgery of lumbar discectomy or lumbar arthrodesis with at least 3 months of evolution.",
+        NOT_OPERATED,
+        FAIL,
+    ),
+    (
+        "operation_with_time_since_leaves_which_operation_open",
+        INC,
+        "Surgery of lumbar discectomy or lumbar arthrodesis with at least 3 months of evolution.",
+        OPERATED,
+        UNKNOWN,
+    ),
+    # An index operation in an inclusion (post-operative trial) is still not a requirement.
+    (
+        "index_operation_in_inclusion_stays_open",
+        INC,
+        "Who have undergone minimally invasive microdiscectomy due to herniated disc",
+        NOT_OPERATED,
+        UNKNOWN,
+    ),
     # Controls: the level and a plan still keep a "yes" open.
     (
         "index_level_surgery_stays_open",
