@@ -43,6 +43,10 @@ _PAIN_CONTEXT_KEYS = frozenset({"pain_areas", "leg_pain_radiating"})
 _CLINICAL = ["clinically", "significant"]
 _AGE_WORDS = {"ge": "{} or older", "gt": "over {}", "le": "{} or younger", "lt": "under {}"}
 _BMI_WORDS = {"ge": "{} or more", "gt": "over {}", "le": "{} or less", "lt": "under {}"}
+_TIME_SINCE = re.compile(
+    r"\b(?:at least|more than|over|>=?)\s*\d+\s*(?:months?|weeks?|years?)\s+(?:of evolution|since|after|post)\b"
+)
+_LIST_LABEL = re.compile(r"\d{1,2}\s*\)")
 _CONDITIONAL_AGE = re.compile(r"\b(?:for|if)\b[^,;:.()]{0,30}$")
 _PAIN_WORD = re.compile(r"\b(?:pain|symptom|sciatica|radicul|lumbago|lbp|ache|discomfort|episode|onset|complaint)")
 _ADULT_AGE = 21
@@ -299,7 +303,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
                     h.qualified = h.qualified or " ".join(words[m.start : m.end]) not in severity
         # Text before an exception ("cancer other than skin cancer") is narrower unless the exception is harmless.
         for m in exception_at:
-            if m.start >= h.end and same_clause(h.end, m.start):
+            if m.start >= h.end and same_clause(h.end, m.start) and not _other_item(h, m.start, words, hits):
                 tail_words: list[str] = []
                 for w in words[m.end : m.end + 12]:
                     if w in (")", ";", ".", ":"):
@@ -326,8 +330,9 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # "(nucleoplasty at a non-index level is acceptable)": the criterion carves out cases we cannot see;
         # "... at the affected level", "signal abnormality ... (e.g. spondyloarthritis)": it asks about a level
         # or an imaging finding, which a "yes" to the condition does not settle.
+        carve = _other_level_parenthesis(text, tokens, roles_at)
         for h in hits:
-            h.narrowed = True
+            h.narrowed = h.narrowed or not (carve and not carve[0] <= h.start < carve[1])
     for m, r in roles_at:
         if "judgement_gate" in r:
             # "Conditions that could preclude fusion in the Investigator's opinion (e.g. cancer, smoking)": someone
@@ -396,7 +401,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
     # "plan to become pregnant within 1 year following the study surgery": a window after the study looks
     # forward; it says nothing about when something happened.
     windows = [(tok_at(f.start), f) for f in numbers if f.kind == "window" and not _FORWARD.match(text, f.end)]
-    others = [tok_at(f.start) for f in numbers if f.kind == "other"]
+    others = [tok_at(f.start) for f in numbers if f.kind == "other" and not _enumerator(text, f)]
     numeric = [f for f in numbers if f.kind in _NUMERIC_KEYS]
     if kind is Kind.EXCLUSION:
         # Under exclusions, an age deep inside a sentence describes a subgroup ("for subjects aged 6-12, ..."),
@@ -419,13 +424,14 @@ def compile_criterion(criterion: Criterion) -> Rule:
     # on their way to it ("Have had (retrospective cohort) or the decision has been made to have (prospective ...)").
     operated_before = (
         kind is Kind.INCLUSION
-        and any("operated_cohort" in r for _, r in roles_at)
+        and (any("operated_cohort" in r for _, r in roles_at) or _operated_since(text, live))
         and not any("operation_ahead" in r or "suppress" in r for _, r in roles_at)
     )
     whole = _whole_questions(live)
     for h in live:
         spec = h.spec
         scope = _scope(spec, kind)
+        spine_site = False
         if operated_before and spec.key == "spine_surgery_months_ago" and scope == "none":
             scope = spec.scope
         if spec.part and spec.key in whole:
@@ -437,6 +443,11 @@ def compile_criterion(criterion: Criterion) -> Rule:
         # weeks prior to baseline: corticosteroids and nerve blocks"), where a window only narrows what can fail.
         fallback = windows[0][1] if windows and kind is Kind.EXCLUSION else None
         window = next((f for i, f in windows if same_clause(i, h.start)), fallback)
+        if scope == "none" and spec.key == "spine_surgery_months_ago" and kind is Kind.EXCLUSION and _spine_site(text):
+            # "Operated patients (spine)", "History of surgery or algological procedure of the lumbar region": surgery
+            # of any kind at a spine site, and no other site named, is spine surgery.
+            scope = SAME
+            spine_site = True
         if kind is Kind.INCLUSION and spec.key == "treatments_tried" and not (h.history or tried):
             # "Internet access ... to access the digital exercise program": a treatment named without past or
             # failure wording is the study's own or a plan, not one the person must already have tried.
@@ -485,7 +496,7 @@ def compile_criterion(criterion: Criterion) -> Rule:
         if scope == "none":
             unsettled.append(spec.key)
             continue
-        label = spec.label
+        label = "back or spine surgery" if spine_site else spec.label
         if spec.scope == NARROWER:
             # Name the trial's own words: "a particular back or spine operation (microdiscectomy)".
             said = text[tokens[h.start].start : tokens[h.end - 1].end]
@@ -630,6 +641,83 @@ def compile_criterion(criterion: Criterion) -> Rule:
     keys = tuple(dict.fromkeys(k for g in groups for t in g for k in t.keys))
     caveat = _caveat(terms)
     return Rule(criterion=criterion, groups=tuple(groups), keys=keys, caveat=caveat, sig=_intern(kind, groups, caveat))
+
+
+def _other_item(h: _Hit, at: int, words: list[str], hits: list[_Hit]) -> bool:
+    """Whether an exception at token ``at`` belongs to a later list item than ``h``.
+
+    "History of spinal surgery, or spinal pathologies other than LDH": after ", or" the exception is about the
+    pathologies, not the surgery. Not when the later item names the same concept ("malignancy, or cancer other than
+    skin cancer") or the exception follows a comma or opens a parenthesis and so covers the whole list ("ocular
+    trauma and / or ocular disease (except for ... refractive errors)").
+    """
+    between = words[h.end : at]
+    seps = [i for i, w in enumerate(between) if w in (",", "or")]
+    if not seps or between[-1] in (",", "(") or "(" in between:
+        return False
+    item_start = h.end + seps[-1] + 1
+    if item_start >= at:
+        return False
+    return not any(g.spec.key == h.spec.key and item_start <= g.start < at for g in hits)
+
+
+def _operated_since(text: str, live: list[_Hit]) -> bool:
+    """Whether an inclusion opens with a spine operation and says how long ago it was.
+
+    "Surgery of lumbar discectomy or lumbar arthrodesis with at least 3 months of evolution": the operation has
+    happened (and time has passed since), so it is required, as in an operated cohort.
+    """
+    first = min((h for h in live), key=lambda h: h.start, default=None)
+    return (
+        first is not None
+        and first.spec.key == "spine_surgery_months_ago"
+        and first.start <= 4
+        and _TIME_SINCE.search(text) is not None
+    )
+
+
+def _spine_site(text: str) -> bool:
+    """Whether the criterion names a spine site and no other body site (`spine_site`, `other_site` in cues.json)."""
+    lists = cues().lists
+
+    def named(words: tuple[str, ...]) -> bool:
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+    return named(lists["spine_site"]) and not named(lists["other_site"])
+
+
+def _other_level_parenthesis(text: str, tokens: list, roles_at: list) -> tuple[int, int] | None:
+    """The token span of a parenthesis holding every carve-out and level cue, when it names another level.
+
+    "Patient has had prior lumbar spine surgery (nucleoplasty at non-index level is considered acceptable)": the
+    carve-out is one narrow procedure elsewhere, so a plain "prior lumbar spine surgery" outside it still settles.
+    """
+    if not any(w in text for w in cues().lists["other_level"]):
+        return None
+    words = [t.text for t in tokens]
+    if "(" not in words:
+        return None
+    start = len(words) - 1 - words[::-1].index("(")
+    end = next((i for i in range(start, len(words)) if words[i] == ")"), len(words))
+    inside = text[tokens[start].start : tokens[end - 1].end if end > start else len(text)]
+    if not any(w in inside for w in cues().lists["other_level"]):
+        return None
+    gates = [m for m, r in roles_at if "permission" in r or "whole_narrowing" in r]
+    if not all(start < m.start < end for m in gates):
+        return None
+    return start, end
+
+
+def _enumerator(text: str, f: Finding) -> bool:
+    """Whether an unread number is a list label: "... back pain. 3) a history of vertebral fracture, spinal surgery".
+
+    A small whole number closing a bracket it did not open labels an item; it measures nothing, so it does not
+    narrow the concepts next to it. ("(within 3)" or "BMI (< 30)" opened their bracket: those still count.)
+    """
+    if not _LIST_LABEL.match(text, f.start) or f.value != int(f.value) or f.value > 30:
+        return False
+    before = text[: f.start]
+    return before.count("(") <= before.count(")") and (not before or not before[-1].isalnum())
 
 
 def _present_word(text: str, word: str) -> bool:

@@ -236,6 +236,9 @@ def parse_drugs(raw: Any, known: dict[str, Concept], where: str = "drugs.json") 
 
 
 CUE_LISTS = (
+    "other_level",
+    "spine_site",
+    "other_site",
     "negation",
     "strong_negation",
     "intent_negation",
@@ -267,7 +270,7 @@ CUE_LISTS = (
 
 
 #: Cue lists the parser reads from whole lines (cohort headings); they are no phrases for the lexicon.
-LINE_CUE_LISTS = frozenset({"cohort_heading", "all_cohorts"})
+LINE_CUE_LISTS = frozenset({"cohort_heading", "all_cohorts", "other_level", "spine_site", "other_site"})
 
 
 @dataclass(frozen=True, slots=True)

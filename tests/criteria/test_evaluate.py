@@ -225,11 +225,12 @@ CASES = [
         None,
     ),
     (
-        "acceptable_carve_out_keeps_surgery_unknown",
+        # Two independent annotators: a narrow procedure at another level does not reopen prior spine surgery.
+        "other_level_carve_out_keeps_surgery_failing",
         EXC,
         "Patient has had prior lumbar spine surgery (nucleoplasty at non-index level is considered acceptable).",
         SURGERY_8_MONTHS,
-        UNKNOWN,
+        FAIL,
         "spine_surgery_months_ago",
     ),
     (
