@@ -73,18 +73,24 @@ class PreparedSnapshot:
 class TrialMatch:
     trial: Trial
     result: TrialResult
-    nearest_site: Location | None
-    distance_miles: float | None
     unknown_count: int
     stale_reasons: tuple[str, ...]
     recruiting_sites: int
     #: (miles, site) for every recruiting site with coordinates, nearest first; empty without a
-    #: location. Shared with the per-location cache, so not compared.
-    site_distances: Sequence[tuple[float, Location]] = field(default=(), compare=False)
+    #: location. Shared with the per-location cache.
+    site_distances: Sequence[tuple[float, Location]] = ()
 
     @property
     def verdict(self) -> Verdict:
         return self.result.verdict
+
+    @property
+    def nearest_site(self) -> Location | None:
+        return self.site_distances[0][1] if self.site_distances else None
+
+    @property
+    def distance_miles(self) -> float | None:
+        return self.site_distances[0][0] if self.site_distances else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +218,6 @@ def screen_patient(
         distances = distance_table[trial.nct_id]
         if trial.nct_id not in stale_table:
             stale_table[trial.nct_id] = tuple(trial.stale_reasons(today))
-        site, distance = distances[0][1] if distances else None, distances[0][0] if distances else None
         if result.verdict is not Verdict.EXCLUDED:
             points.extend(
                 MapPoint(
@@ -224,8 +229,6 @@ def screen_patient(
         match = TrialMatch(
             trial=trial,
             result=result,
-            nearest_site=site,
-            distance_miles=distance,
             unknown_count=sum(1 for c in result.criteria if c.outcome is Outcome.UNKNOWN),
             stale_reasons=stale_table[trial.nct_id],
             recruiting_sites=len(sites),
@@ -233,7 +236,7 @@ def screen_patient(
         )
         if result.verdict is Verdict.EXCLUDED:
             groups["excluded"].append(match)
-        elif max_travel is not None and distance is not None and distance > max_travel:
+        elif max_travel is not None and match.distance_miles is not None and match.distance_miles > max_travel:
             groups["too_far"].append(match)
         else:
             groups[str(result.verdict)].append(match)
