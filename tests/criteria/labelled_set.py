@@ -15,7 +15,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ctgov" / "v2_subset_back_hip_spine.jsonl"
+FIXTURE_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "ctgov"
+#: Recorded registry lines the sets copy from: the back/hip/spine subset, then the other spine and neck studies
+#: (cervical, thoracic, lumbopelvic, axial spondyloarthritis) that dev3a/dev3b were built from.
+FIXTURES = (FIXTURE_DIR / "v2_subset_back_hip_spine.jsonl", FIXTURE_DIR / "v2_spine_neck_other.jsonl")
 
 #: One annotation: (verbatim criterion text, profile stems it excludes, why).
 Annotations = Mapping[str, Sequence[tuple[str, Sequence[str], str]]]
@@ -23,10 +26,11 @@ Annotations = Mapping[str, Sequence[tuple[str, Sequence[str], str]]]
 
 def fixture_lines() -> dict[str, str]:
     """The recorded registry lines by NCT id, unchanged (trials are copied byte for byte)."""
-    out = {}
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            out[json.loads(line)["protocolSection"]["identificationModule"]["nctId"]] = line
+    out: dict[str, str] = {}
+    for fixture in FIXTURES:
+        for line in fixture.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.setdefault(json.loads(line)["protocolSection"]["identificationModule"]["nctId"], line)
     return out
 
 
