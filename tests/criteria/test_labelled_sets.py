@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.conftest import CTGOV, load_jsonl
+from tests.conftest import load_jsonl
 from tests.criteria import labelled_set
 
 HERE = Path(__file__).parent
@@ -82,7 +82,7 @@ def test_profile_count_and_trial_count_are_in_the_agreed_range(ls):
 
 @each_set
 def test_every_trial_line_is_an_unchanged_copy_of_a_fixture_line(ls):
-    fixture = set((CTGOV / "v2_subset_back_hip_spine.jsonl").read_text(encoding="utf-8").splitlines())
+    fixture = {line for path in labelled_set.FIXTURES for line in path.read_text(encoding="utf-8").splitlines()}
     assert [line for line in trial_lines(ls.name) if line not in fixture] == []
 
 
